@@ -1,0 +1,165 @@
+package dev.currents.agent.config;
+
+import dev.currents.agent.bootstrap.AgentLog;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The agent's configuration (SPEC section 2), loaded once at start: immutable and typed.
+ *
+ * <p>Each key is looked up as a system property, then as an environment variable, then in the properties file
+ * named by {@code currents.agent.config.file}, then its default applies ({@link ConfigKey}). A malformed value
+ * is reported by one warning on stderr and replaced by the default; loading never throws. Loading does not
+ * apply {@link #logLevel()} to {@link AgentLog}: that is the caller's to do.
+ */
+public final class AgentConfig {
+
+  private final boolean enabled;
+  private final Path configFile;
+  private final String hosts;
+  private final String serviceName;
+  private final Set<MetricsExporter> metricsExporters;
+  private final String prometheusHost;
+  private final int prometheusPort;
+  private final Set<TracesExporter> tracesExporters;
+  private final URI otlpEndpoint;
+  private final boolean tracesPropagate;
+  private final Duration backoffWindow;
+  private final Duration backoffMinDelay;
+  private final int backoffMaxOpenChains;
+  private final AgentLog.Level logLevel;
+
+  AgentConfig(boolean enabled, Path configFile, String hosts, String serviceName,
+      Set<MetricsExporter> metricsExporters, String prometheusHost, int prometheusPort,
+      Set<TracesExporter> tracesExporters, URI otlpEndpoint, boolean tracesPropagate, Duration backoffWindow,
+      Duration backoffMinDelay, int backoffMaxOpenChains, AgentLog.Level logLevel) {
+    this.enabled = enabled;
+    this.configFile = configFile;
+    this.hosts = hosts;
+    this.serviceName = serviceName;
+    this.metricsExporters = metricsExporters;
+    this.prometheusHost = prometheusHost;
+    this.prometheusPort = prometheusPort;
+    this.tracesExporters = tracesExporters;
+    this.otlpEndpoint = otlpEndpoint;
+    this.tracesPropagate = tracesPropagate;
+    this.backoffWindow = backoffWindow;
+    this.backoffMinDelay = backoffMinDelay;
+    this.backoffMaxOpenChains = backoffMaxOpenChains;
+    this.logLevel = logLevel;
+  }
+
+  /** Loads from this JVM's system properties and environment. */
+  public static AgentConfig fromSystem() {
+    Map<String, String> systemProperties = new HashMap<>();
+    Map<String, String> environment = Collections.emptyMap();
+    try {
+      Properties properties = System.getProperties();
+      for (String name : properties.stringPropertyNames()) {
+        systemProperties.put(name, properties.getProperty(name));
+      }
+      environment = System.getenv();
+    } catch (SecurityException e) {
+      AgentLog.warn("cannot read system properties or environment (" + e.getMessage() + "); using what was read");
+    }
+    return load(systemProperties, environment);
+  }
+
+  /**
+   * Loads from the given sources (each may be {@code null} for none). Never throws: should loading itself
+   * fail, which would be a bug, the failure is logged and every key takes its default.
+   */
+  public static AgentConfig load(Map<String, String> systemProperties, Map<String, String> environment) {
+    try {
+      return new ConfigLoader(systemProperties, environment).load();
+    } catch (RuntimeException e) {
+      AgentLog.warn("cannot load the configuration (" + e + "); using the defaults");
+      return new ConfigLoader(Collections.emptyMap(), Collections.emptyMap()).load();
+    }
+  }
+
+  /** {@code currents.agent.enabled}: {@code false} means the agent installs nothing. */
+  public boolean enabled() {
+    return enabled;
+  }
+
+  /** {@code currents.agent.config.file}: the file named, whether or not it could be read. */
+  public Optional<Path> configFile() {
+    return Optional.ofNullable(configFile);
+  }
+
+  /** {@code currents.agent.hosts}: the comma list as given, trimmed; parsing it is the host matcher's job. */
+  public String hosts() {
+    return hosts;
+  }
+
+  /** {@code currents.agent.service.name}, else {@code OTEL_SERVICE_NAME}, else {@code unknown_service:java}. */
+  public String serviceName() {
+    return serviceName;
+  }
+
+  /** {@code currents.agent.metrics.exporter}; empty for {@code none}. Unmodifiable. */
+  public Set<MetricsExporter> metricsExporters() {
+    return metricsExporters;
+  }
+
+  /** {@code currents.agent.prometheus.host}: the scrape endpoint's bind address, not validated here. */
+  public String prometheusHost() {
+    return prometheusHost;
+  }
+
+  /** {@code currents.agent.prometheus.port}: 0 to 65535; 0 means a free port. */
+  public int prometheusPort() {
+    return prometheusPort;
+  }
+
+  /**
+   * {@code currents.agent.traces.exporter}; empty for {@code none}. Unmodifiable. By default {@code otlp} when
+   * {@code currents.agent.otlp.endpoint} or {@code OTEL_EXPORTER_OTLP_ENDPOINT} is set (even if malformed:
+   * the user asked for OTLP), else none.
+   */
+  public Set<TracesExporter> tracesExporters() {
+    return tracesExporters;
+  }
+
+  /**
+   * {@code currents.agent.otlp.endpoint}, else {@code OTEL_EXPORTER_OTLP_ENDPOINT}, else
+   * {@code http://localhost:4318}: an http or https URL with a host, as given. It may carry user info:
+   * remove it before printing the URL.
+   */
+  public URI otlpEndpoint() {
+    return otlpEndpoint;
+  }
+
+  /** {@code currents.agent.traces.propagate}: inject {@code traceparent} into requests to Currents. */
+  public boolean tracesPropagate() {
+    return tracesPropagate;
+  }
+
+  /** {@code currents.agent.backoff.window}: greater than zero. */
+  public Duration backoffWindow() {
+    return backoffWindow;
+  }
+
+  /** {@code currents.agent.backoff.min-delay}: zero or more; zero means no retry is ever {@code no_backoff}. */
+  public Duration backoffMinDelay() {
+    return backoffMinDelay;
+  }
+
+  /** {@code currents.agent.backoff.max-open-chains}: at least 1. */
+  public int backoffMaxOpenChains() {
+    return backoffMaxOpenChains;
+  }
+
+  /** {@code currents.agent.log.level}. */
+  public AgentLog.Level logLevel() {
+    return logLevel;
+  }
+}
