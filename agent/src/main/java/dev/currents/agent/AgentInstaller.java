@@ -1,0 +1,75 @@
+package dev.currents.agent;
+
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+import dev.currents.agent.bootstrap.AgentLog;
+import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.common.HostFilter;
+import dev.currents.agent.common.RouteTemplates;
+import dev.currents.agent.config.AgentConfig;
+import dev.currents.agent.metrics.MeterRegistries;
+import dev.currents.agent.metrics.RequestMetrics;
+import dev.currents.agent.telemetry.TelemetryRecorder;
+import dev.currents.agent.tooling.ClientInstrumentation;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+
+/** Runs inside the agent's class loader: reads the configuration, starts the exporters, weaves the clients. */
+public final class AgentInstaller {
+
+  private AgentInstaller() {}
+
+  public static void install(Instrumentation instrumentation, String version) {
+    AgentConfig config = AgentConfig.fromSystem();
+    AgentLog.setLevel(config.logLevel());
+    if (!config.enabled()) {
+      AgentLog.info("disabled by currents.agent.enabled=false: nothing installed");
+      return;
+    }
+    HostFilter hosts = HostFilter.parse(config.hosts());
+    for (String rejected : hosts.rejected()) {
+      AgentLog.warn("currents.agent.hosts: ignoring malformed entry '" + rejected + "'");
+    }
+    MeterRegistries registries = MeterRegistries.start(config);
+    CurrentsRequests.install(
+        hosts,
+        new TelemetryRecorder(RouteTemplates.currents(), new RequestMetrics(registries.registry())));
+    List<String> clients = weaveClients(instrumentation);
+    AgentLog.info(
+        "currents-agent "
+            + version
+            + " on Java "
+            + Runtime.version()
+            + ": hosts "
+            + String.join(", ", hosts.entries())
+            + "; clients "
+            + String.join(", ", clients)
+            + "; metrics "
+            + registries.destinations()
+            + "; traces none");
+  }
+
+  private static List<String> weaveClients(Instrumentation instrumentation) {
+    AgentBuilder builder =
+        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+            .disableClassFormatChanges()
+            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+            .with(new WeavingListener())
+            .ignore(nameStartsWith("dev.currents.agent."))
+            .assureReadEdgeTo(instrumentation, CurrentsRequests.class);
+    List<String> clients = new ArrayList<>();
+    for (ClientInstrumentation client :
+        ServiceLoader.load(ClientInstrumentation.class, AgentInstaller.class.getClassLoader())) {
+      builder = client.instrument(builder);
+      clients.add(client.client());
+    }
+    builder.installOn(instrumentation);
+    return clients;
+  }
+}

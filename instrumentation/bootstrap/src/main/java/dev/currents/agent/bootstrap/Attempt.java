@@ -1,0 +1,121 @@
+package dev.currents.agent.bootstrap;
+
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+
+/**
+ * One HTTP attempt to a Currents host, from the moment the client starts it until its response or failure.
+ * Instrumentations create it through {@link CurrentsRequests#start}; only requests to Currents hosts get one.
+ * It never holds a credential or a body: the credential is reduced to a fingerprint at creation.
+ */
+public final class Attempt {
+
+  private static final AtomicIntegerFieldUpdater<Attempt> FINISHED =
+      AtomicIntegerFieldUpdater.newUpdater(Attempt.class, "finished");
+
+  private final String client;
+  private final String method;
+  private final String scheme;
+  private final String host;
+  private final int port;
+  private final String path;
+  private final String query;
+  private final long credentialFingerprint;
+  private final long startNanos;
+  private final ResponseReader responseReader;
+  private volatile int finished;
+  /** Whatever the recorder keeps between start and end (a span, say); opaque to instrumentations. */
+  private volatile Object recorderState;
+
+  Attempt(
+      String client,
+      String method,
+      String scheme,
+      String host,
+      int port,
+      String path,
+      String query,
+      long credentialFingerprint,
+      long startNanos,
+      ResponseReader responseReader) {
+    this.client = client;
+    this.method = method;
+    this.scheme = scheme;
+    this.host = host;
+    this.port = port;
+    this.path = path;
+    this.query = query;
+    this.credentialFingerprint = credentialFingerprint;
+    this.startNanos = startNanos;
+    this.responseReader = responseReader;
+  }
+
+  public String client() {
+    return client;
+  }
+
+  /** The request method, normalized to a known constant or {@code _OTHER}. */
+  public String method() {
+    return method;
+  }
+
+  public String scheme() {
+    return scheme;
+  }
+
+  public String host() {
+    return host;
+  }
+
+  /** The port as the URL gave it; -1 when the scheme's default applies. */
+  public int port() {
+    return port;
+  }
+
+  /** The port the connection really used: the URL's port or the scheme's default. */
+  public int effectivePort() {
+    if (port >= 0) {
+      return port;
+    }
+    return "https".equalsIgnoreCase(scheme) ? 443 : 80;
+  }
+
+  /** The raw (still percent-encoded) path, never null. */
+  public String path() {
+    return path;
+  }
+
+  /** The raw query, or null. */
+  public String query() {
+    return query;
+  }
+
+  /** A one-way fingerprint of the request's credential header, 0 when it had none. */
+  public long credentialFingerprint() {
+    return credentialFingerprint;
+  }
+
+  public long startNanos() {
+    return startNanos;
+  }
+
+  ResponseReader responseReader() {
+    return responseReader;
+  }
+
+  public Object recorderState() {
+    return recorderState;
+  }
+
+  public void recorderState(Object state) {
+    this.recorderState = state;
+  }
+
+  /** True for the first caller only, so that an attempt is recorded once however its client reports the end. */
+  boolean markFinished() {
+    return FINISHED.compareAndSet(this, 0, 1);
+  }
+
+  public boolean isFinished() {
+    return finished != 0;
+  }
+}

@@ -1,0 +1,172 @@
+package dev.currents.agent.bootstrap;
+
+import dev.currents.agent.common.CredentialFingerprint;
+import dev.currents.agent.common.HostFilter;
+import dev.currents.agent.common.HttpMethods;
+import java.net.URI;
+import java.net.URL;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+
+/**
+ * The one door between advice woven into HTTP clients and the agent core. Advice hands over facts in
+ * {@code java.base} types only, because it runs inside classes of every class loader, the bootstrap's included.
+ *
+ * <p>Until the agent installs its recorder, no host is a Currents host and nothing is recorded.
+ */
+public final class CurrentsRequests {
+
+  private static volatile HostFilter hosts = HostFilter.parse("");
+  private static volatile AttemptRecorder recorder = AttemptRecorder.NONE;
+  private static final Map<String, ResponseReader> READERS = new ConcurrentHashMap<>();
+
+  private CurrentsRequests() {}
+
+  public static void install(HostFilter currentsHosts, AttemptRecorder attemptRecorder) {
+    recorder = attemptRecorder;
+    hosts = currentsHosts;
+  }
+
+  public static void registerResponseReader(String client, ResponseReader reader) {
+    READERS.put(client, reader);
+  }
+
+  /** The check every request of the application pays: no allocation, a few comparisons. */
+  public static boolean isCurrents(URI uri) {
+    return uri != null && hosts.matches(uri.getHost(), uri.getPort(), isHttps(uri.getScheme()));
+  }
+
+  public static boolean isCurrents(URL url) {
+    return url != null && hosts.matches(url.getHost(), url.getPort(), isHttps(url.getProtocol()));
+  }
+
+  /**
+   * Starts an attempt. Advice calls it only after {@link #isCurrents(URI)} said yes, so that requests to other
+   * hosts never pay for gathering the arguments. Returns null if the agent itself fails.
+   *
+   * @param authorization the {@code Authorization} header, or null; only its fingerprint is kept
+   * @param recordKey the {@code x-currents-key} header, or null; only its fingerprint is kept
+   */
+  public static Attempt start(
+      String client, String method, URI uri, String authorization, String recordKey) {
+    return begin(
+        client,
+        method,
+        uri.getScheme(),
+        uri.getHost(),
+        uri.getPort(),
+        uri.getRawPath(),
+        uri.getRawQuery(),
+        authorization,
+        recordKey);
+  }
+
+  /** As {@link #start(String, String, URI, String, String)}, for clients that speak {@link URL}. */
+  public static Attempt start(
+      String client, String method, URL url, String authorization, String recordKey) {
+    return begin(
+        client,
+        method,
+        url.getProtocol(),
+        url.getHost(),
+        url.getPort(),
+        url.getPath(),
+        url.getQuery(),
+        authorization,
+        recordKey);
+  }
+
+  private static Attempt begin(
+      String client,
+      String method,
+      String scheme,
+      String host,
+      int port,
+      String path,
+      String query,
+      String authorization,
+      String recordKey) {
+    long startNanos = System.nanoTime();
+    try {
+      Attempt attempt =
+          new Attempt(
+              client,
+              HttpMethods.normalize(method),
+              scheme,
+              host,
+              port,
+              path == null ? "" : path,
+              query,
+              CredentialFingerprint.of(authorization != null ? authorization : recordKey),
+              startNanos,
+              READERS.get(client));
+      recorder.started(attempt);
+      return attempt;
+    } catch (Throwable t) {
+      AgentErrors.report("start of a request", t);
+      return null;
+    }
+  }
+
+  /** The attempt got a response; a later call for the same attempt is ignored. */
+  public static void end(Attempt attempt, int status, String retryAfter) {
+    finish(attempt, status, retryAfter, null);
+  }
+
+  /** The attempt ended without a response; a later call for the same attempt is ignored. */
+  public static void fail(Attempt attempt, Throwable failure) {
+    finish(attempt, -1, null, failure);
+  }
+
+  /**
+   * A callback for clients that complete a {@code CompletableFuture}: it ends the attempt with the response
+   * (read through the client's registered {@link ResponseReader}) or the failure.
+   */
+  public static BiConsumer<Object, Throwable> completion(Attempt attempt) {
+    return new AsyncCompletion(attempt);
+  }
+
+  private static void finish(Attempt attempt, int status, String retryAfter, Throwable failure) {
+    if (attempt == null || !attempt.markFinished()) {
+      return;
+    }
+    long endNanos = System.nanoTime();
+    try {
+      recorder.finished(attempt, endNanos, status, retryAfter, failure);
+    } catch (Throwable t) {
+      AgentErrors.report("recording of a request", t);
+    }
+  }
+
+  private static boolean isHttps(String scheme) {
+    return "https".equalsIgnoreCase(scheme);
+  }
+
+  private static final class AsyncCompletion implements BiConsumer<Object, Throwable> {
+    private final Attempt attempt;
+
+    AsyncCompletion(Attempt attempt) {
+      this.attempt = attempt;
+    }
+
+    @Override
+    public void accept(Object response, Throwable failure) {
+      ResponseReader reader = attempt.responseReader();
+      if (failure != null || response == null || reader == null) {
+        fail(attempt, failure);
+        return;
+      }
+      int status;
+      String retryAfter;
+      try {
+        status = reader.status(response);
+        retryAfter = reader.header(response, "Retry-After");
+      } catch (Throwable t) {
+        AgentErrors.report("reading a response", t);
+        return;
+      }
+      end(attempt, status, retryAfter);
+    }
+  }
+}

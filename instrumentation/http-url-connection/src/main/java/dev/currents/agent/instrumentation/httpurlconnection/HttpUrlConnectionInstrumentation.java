@@ -1,0 +1,39 @@
+package dev.currents.agent.instrumentation.httpurlconnection;
+
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.currents.agent.tooling.ClientInstrumentation;
+import net.bytebuddy.agent.builder.AgentBuilder;
+
+/**
+ * {@code HttpURLConnection} and {@code HttpsURLConnection}: the JDK's one implementation, {@code
+ * sun.net.www.protocol.http.HttpURLConnection}, also serves HTTPS through a delegate. The attempt starts with
+ * the first of {@code connect}, {@code getOutputStream} or {@code getInputStream}, and ends when the first
+ * {@code getInputStream} returns or throws: {@code getResponseCode}, {@code getHeaderField} and the other
+ * response getters all go through it, so however many the application calls, in whatever order, it is one
+ * attempt.
+ */
+public final class HttpUrlConnectionInstrumentation implements ClientInstrumentation {
+
+  @Override
+  public String client() {
+    return "http-url-connection";
+  }
+
+  @Override
+  public AgentBuilder instrument(AgentBuilder builder) {
+    return builder
+        .type(named("sun.net.www.protocol.http.HttpURLConnection"))
+        .transform(
+            ClientInstrumentation.adviceFrom(ConnectAdvice.class)
+                .advice(
+                    namedOneOf("connect", "getOutputStream").and(takesArguments(0)).and(isPublic()),
+                    ConnectAdvice.class.getName())
+                .advice(
+                    named("getInputStream").and(takesArguments(0)).and(isPublic()),
+                    ResponseAdvice.class.getName()));
+  }
+}

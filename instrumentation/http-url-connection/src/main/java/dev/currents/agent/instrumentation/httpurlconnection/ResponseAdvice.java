@@ -1,0 +1,35 @@
+package dev.currents.agent.instrumentation.httpurlconnection;
+
+import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.instrumentation.httpurlconnection.bootstrap.HttpUrlConnectionAttempts;
+import dev.currents.agent.instrumentation.httpurlconnection.bootstrap.HttpUrlConnectionAttempts.ConnectionAttempt;
+import java.net.HttpURLConnection;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * {@code getInputStream}: ends the attempt with the response code, which the JDK has set before it throws for
+ * 4xx and 5xx, or with the failure when there was no response.
+ */
+public final class ResponseAdvice {
+
+  private ResponseAdvice() {}
+
+  @Advice.OnMethodEnter(suppress = Throwable.class)
+  public static ConnectionAttempt enter(@Advice.This HttpURLConnection connection) {
+    if (!CurrentsRequests.isCurrents(connection.getURL())) {
+      return null;
+    }
+    return HttpUrlConnectionAttempts.enterResponse(connection);
+  }
+
+  @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+  public static void exit(
+      @Advice.This HttpURLConnection connection,
+      @Advice.Enter ConnectionAttempt state,
+      @Advice.FieldValue("responseCode") int responseCode,
+      @Advice.Thrown Throwable thrown) {
+    if (state != null) {
+      HttpUrlConnectionAttempts.exitResponse(connection, state, responseCode, thrown);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.currents.agent.instrumentation.httpurlconnection.bootstrap;
+
+import dev.currents.agent.bootstrap.Attempt;
+import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.bootstrap.WeakIdentityMap;
+import java.net.HttpURLConnection;
+
+/**
+ * The attempt of each connection, from its first call to its end.
+ *
+ * <p>{@code getInputStream} calls itself: the JDK reads the status through {@code getResponseCode}, which
+ * calls {@code getInputStream} again, and so do the response getters the application calls later. So the
+ * attempt ends only when the outermost call returns, and after the end the connection keeps a marker that
+ * makes every later call record nothing.
+ */
+public final class HttpUrlConnectionAttempts {
+
+  private static final ConnectionAttempt ENDED = new ConnectionAttempt(null);
+  private static final WeakIdentityMap<HttpURLConnection, ConnectionAttempt> ATTEMPTS =
+      new WeakIdentityMap<>();
+
+  private HttpUrlConnectionAttempts() {}
+
+  /** The connection's open attempt, started now if it has none; null once it has ended. */
+  public static Attempt startOrGet(HttpURLConnection connection) {
+    ConnectionAttempt state = stateOf(connection);
+    return state == null ? null : state.attempt;
+  }
+
+  /** Entering {@code getInputStream}: the state to hand to {@link #exitResponse}, or null. */
+  public static ConnectionAttempt enterResponse(HttpURLConnection connection) {
+    ConnectionAttempt state = stateOf(connection);
+    if (state != null) {
+      state.depth++;
+    }
+    return state;
+  }
+
+  /** Leaving {@code getInputStream}: the outermost exit ends the attempt. */
+  public static void exitResponse(
+      HttpURLConnection connection, ConnectionAttempt state, int responseCode, Throwable thrown) {
+    if (--state.depth > 0) {
+      return;
+    }
+    // Mark the end first: reading a header re-enters getInputStream, which must find no open attempt.
+    ATTEMPTS.put(connection, ENDED);
+    if (responseCode > 0) {
+      CurrentsRequests.end(state.attempt, responseCode, connection.getHeaderField("Retry-After"));
+    } else {
+      CurrentsRequests.fail(state.attempt, thrown);
+    }
+  }
+
+  private static ConnectionAttempt stateOf(HttpURLConnection connection) {
+    ConnectionAttempt state = ATTEMPTS.get(connection);
+    if (state == null) {
+      Attempt started =
+          CurrentsRequests.start(
+              "http-url-connection",
+              connection.getRequestMethod(),
+              connection.getURL(),
+              null,
+              connection.getRequestProperty("x-currents-key"));
+      if (started == null) {
+        return null;
+      }
+      state = ATTEMPTS.putIfAbsent(connection, new ConnectionAttempt(started));
+    }
+    return state == ENDED ? null : state;
+  }
+
+  /**
+   * One connection's attempt and how deep its {@code getInputStream} calls are nested. {@code
+   * getInputStream} is synchronized on the connection, so the depth needs no further guard.
+   */
+  public static final class ConnectionAttempt {
+    final Attempt attempt;
+    int depth;
+
+    ConnectionAttempt(Attempt attempt) {
+      this.attempt = attempt;
+    }
+  }
+}

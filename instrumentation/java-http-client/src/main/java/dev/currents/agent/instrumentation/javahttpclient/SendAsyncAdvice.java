@@ -1,0 +1,45 @@
+package dev.currents.agent.instrumentation.javahttpclient;
+
+import dev.currents.agent.bootstrap.Attempt;
+import dev.currents.agent.bootstrap.CurrentsRequests;
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.util.concurrent.CompletableFuture;
+import net.bytebuddy.asm.Advice;
+
+/** Inlined into {@code HttpClientImpl.sendAsync}: starts the attempt and ends it when the future completes. */
+public final class SendAsyncAdvice {
+
+  private SendAsyncAdvice() {}
+
+  @Advice.OnMethodEnter(suppress = Throwable.class)
+  public static Attempt enter(@Advice.Argument(0) HttpRequest request) {
+    URI uri = request.uri();
+    if (!CurrentsRequests.isCurrents(uri)) {
+      return null;
+    }
+    HttpHeaders headers = request.headers();
+    return CurrentsRequests.start(
+        "java-http-client",
+        request.method(),
+        uri,
+        headers.firstValue("Authorization").orElse(null),
+        headers.firstValue("x-currents-key").orElse(null));
+  }
+
+  @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+  public static void exit(
+      @Advice.Enter Attempt attempt,
+      @Advice.Return CompletableFuture<?> future,
+      @Advice.Thrown Throwable thrown) {
+    if (attempt == null) {
+      return;
+    }
+    if (thrown != null || future == null) {
+      CurrentsRequests.fail(attempt, thrown);
+    } else {
+      future.whenComplete(CurrentsRequests.completion(attempt));
+    }
+  }
+}
