@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.loading.ClassInjector;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 
 /** Runs inside the agent's class loader: reads the configuration, starts the exporters, weaves the clients. */
@@ -55,21 +56,29 @@ public final class AgentInstaller {
   }
 
   private static List<String> weaveClients(Instrumentation instrumentation) {
-    AgentBuilder builder =
-        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
-            .disableClassFormatChanges()
-            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-            .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-            .with(new WeavingListener())
-            .ignore(nameStartsWith("dev.currents.agent."))
-            .assureReadEdgeTo(instrumentation, CurrentsRequests.class);
-    List<String> clients = new ArrayList<>();
-    for (ClientInstrumentation client :
-        ServiceLoader.load(ClientInstrumentation.class, AgentInstaller.class.getClassLoader())) {
-      builder = client.instrument(builder);
-      clients.add(client.client());
+    // Byte Buddy reaches for sun.misc.Unsafe while it initializes unless told not to, and recent JDKs print a
+    // warning on the application's stderr when it does. The agent needs none of it: advice is inlined.
+    System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
+    try {
+      AgentBuilder builder =
+          new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+              .disableClassFormatChanges()
+              .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+              .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+              .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+              .with(new WeavingListener())
+              .ignore(nameStartsWith("dev.currents.agent."))
+              .assureReadEdgeTo(instrumentation, CurrentsRequests.class);
+      List<String> clients = new ArrayList<>();
+      for (ClientInstrumentation client :
+          ServiceLoader.load(ClientInstrumentation.class, AgentInstaller.class.getClassLoader())) {
+        builder = client.instrument(builder);
+        clients.add(client.client());
+      }
+      builder.installOn(instrumentation);
+      return clients;
+    } finally {
+      System.clearProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY);
     }
-    builder.installOn(instrumentation);
-    return clients;
   }
 }

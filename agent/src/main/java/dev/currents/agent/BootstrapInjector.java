@@ -1,10 +1,13 @@
 package dev.currents.agent;
 
-import dev.currents.agent.bootstrap.AgentLog;
+import java.io.File;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
-import java.nio.file.Files;
+import java.lang.reflect.Method;
+import java.security.ProtectionDomain;
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,9 +16,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.loading.ClassInjector;
 import net.bytebuddy.pool.TypePool;
 
 /**
@@ -25,7 +28,9 @@ import net.bytebuddy.pool.TypePool;
  *
  * <p>It defines them one by one instead of appending a jar to the bootstrap class path, because appending
  * makes the JVM print a warning on the application's output and switch off class data sharing for every
- * class outside {@code java.base}, which slows the application's start.
+ * class outside the bootstrap loader, which slows the application's start.
+ *
+ * <p>It must not use any bootstrap class itself: they do not exist until it has run.
  */
 public final class BootstrapInjector {
 
@@ -34,18 +39,51 @@ public final class BootstrapInjector {
   private BootstrapInjector() {}
 
   public static void inject(Instrumentation instrumentation, JarFile agentJar) throws IOException {
-    Map<String, byte[]> classes = readBootClasses(agentJar);
-    ClassInjector.UsingUnsafe.Factory unsafe = ClassInjector.UsingUnsafe.Factory.resolve(instrumentation);
-    if (unsafe.isAvailable()) {
-      unsafe.make(null).injectRaw(superTypesFirst(classes));
-    } else {
-      AgentLog.debug("cannot define classes in the bootstrap loader directly; appending a jar to its path");
-      ClassInjector.UsingInstrumentation.of(
-              Files.createTempDirectory("currents-agent").toFile(),
-              ClassInjector.UsingInstrumentation.Target.BOOTSTRAP,
-              instrumentation)
-          .injectRaw(classes);
+    Map<String, byte[]> classes = superTypesFirst(readBootClasses(agentJar));
+    try {
+      defineInBootstrapLoader(instrumentation, classes);
+    } catch (ReflectiveOperationException | RuntimeException notOnThisJvm) {
+      // A JVM without that door: the jar path works everywhere, at the price explained above.
+      instrumentation.appendToBootstrapClassLoaderSearch(writeJar(classes));
     }
+  }
+
+  /**
+   * {@code jdk.internal.misc.Unsafe.defineClass} with a null loader, exported to the agent for this alone. Not
+   * {@code sun.misc.Unsafe}, whose use makes recent JDKs print warnings on the application's stderr.
+   */
+  private static void defineInBootstrapLoader(Instrumentation instrumentation, Map<String, byte[]> classes)
+      throws ReflectiveOperationException {
+    Module javaBase = Object.class.getModule();
+    instrumentation.redefineModule(
+        javaBase,
+        Collections.emptySet(),
+        Collections.singletonMap("jdk.internal.misc", Collections.singleton(BootstrapInjector.class.getModule())),
+        Collections.emptyMap(),
+        Collections.emptySet(),
+        Collections.emptyMap());
+    Class<?> unsafeType = Class.forName("jdk.internal.misc.Unsafe");
+    Object unsafe = unsafeType.getMethod("getUnsafe").invoke(null);
+    Method defineClass =
+        unsafeType.getMethod(
+            "defineClass", String.class, byte[].class, int.class, int.class, ClassLoader.class, ProtectionDomain.class);
+    for (Map.Entry<String, byte[]> type : classes.entrySet()) {
+      byte[] bytes = type.getValue();
+      defineClass.invoke(unsafe, type.getKey(), bytes, 0, bytes.length, null, null);
+    }
+  }
+
+  private static JarFile writeJar(Map<String, byte[]> classes) throws IOException {
+    File jar = File.createTempFile("currents-agent-boot", ".jar");
+    jar.deleteOnExit();
+    try (JarOutputStream out = new JarOutputStream(new FileOutputStream(jar))) {
+      for (Map.Entry<String, byte[]> type : classes.entrySet()) {
+        out.putNextEntry(new JarEntry(type.getKey().replace('.', '/') + ".class"));
+        out.write(type.getValue());
+        out.closeEntry();
+      }
+    }
+    return new JarFile(jar);
   }
 
   private static Map<String, byte[]> readBootClasses(JarFile jar) throws IOException {

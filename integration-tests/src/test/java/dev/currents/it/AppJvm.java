@@ -1,0 +1,215 @@
+package dev.currents.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The application under test: a separate JVM running {@code dev.currents.testapp.ClientDriver}, with the agent
+ * attached by {@code -javaagent} as users attach it. Tests send it calls and read the agent's {@code /metrics}.
+ */
+final class AppJvm implements AutoCloseable {
+
+  static final Path AGENT_JAR = Paths.get(System.getProperty("currents.agent.jar", "../agent/target/currents-agent.jar"));
+  private static final Pattern METRICS_URL = Pattern.compile("metrics prometheus http://[^:]+:(\\d+)/metrics");
+  private static final HttpClient SCRAPER = HttpClient.newHttpClient();
+
+  private final Process process;
+  private final PrintWriter stdin;
+  private final BlockingQueue<String> stdout = new LinkedBlockingQueue<>();
+  private final List<String> stderr = new CopyOnWriteArrayList<>();
+  private final List<String> startOutput = new ArrayList<>();
+  private final AtomicInteger ids = new AtomicInteger();
+
+  private AppJvm(Process process) {
+    this.process = process;
+    this.stdin = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+    pump(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), stdout::add);
+    pump(new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)), stderr::add);
+  }
+
+  static Builder builder(Jdks.Jdk jdk) {
+    return new Builder(jdk);
+  }
+
+  static final class Builder {
+    private final Jdks.Jdk jdk;
+    private final Map<String, String> properties = new LinkedHashMap<>();
+    private final List<String> classPath = new ArrayList<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private boolean agent = true;
+    private String mainClass = "dev.currents.testapp.ClientDriver";
+    private final List<String> arguments = new ArrayList<>();
+
+    private Builder(Jdks.Jdk jdk) {
+      this.jdk = jdk;
+      classPath.add(System.getProperty("it.app.classpath", "target/classes"));
+      properties.put("currents.agent.prometheus.port", "0");
+    }
+
+    Builder property(String key, String value) {
+      properties.put(key, value);
+      return this;
+    }
+
+    Builder environment(String key, String value) {
+      environment.put(key, value);
+      return this;
+    }
+
+    Builder classPath(String entry) {
+      classPath.add(entry);
+      return this;
+    }
+
+    Builder mainClass(String name) {
+      mainClass = name;
+      return this;
+    }
+
+    Builder arguments(String... values) {
+      arguments.addAll(List.of(values));
+      return this;
+    }
+
+    Builder withoutAgent() {
+      agent = false;
+      return this;
+    }
+
+    AppJvm start() throws IOException, InterruptedException {
+      List<String> command = new ArrayList<>();
+      command.add(jdk.java().toString());
+      if (agent) {
+        command.add("-javaagent:" + AGENT_JAR.toAbsolutePath());
+      }
+      properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+      command.add("-cp");
+      command.add(String.join(java.io.File.pathSeparator, classPath));
+      command.add(mainClass);
+      command.addAll(arguments);
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().keySet().removeIf(name -> name.startsWith("CURRENTS_AGENT_") || name.startsWith("OTEL_"));
+      builder.environment().putAll(environment);
+      AppJvm jvm = new AppJvm(builder.start());
+      jvm.awaitReady();
+      return jvm;
+    }
+  }
+
+  private static void pump(BufferedReader reader, java.util.function.Consumer<String> sink) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try (reader) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                  sink.accept(line);
+                }
+              } catch (IOException ignored) {
+                // the process ended
+              }
+            });
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Waits for the application's READY; what it printed before is kept in {@link #startOutput()}. */
+  private void awaitReady() throws InterruptedException {
+    String line;
+    while (!"READY".equals(line = stdout.poll(60, TimeUnit.SECONDS))) {
+      if (line == null) {
+        throw new IllegalStateException("the application did not start; stderr:\n" + String.join("\n", stderr));
+      }
+      startOutput.add(line);
+    }
+  }
+
+  List<String> startOutput() {
+    return List.copyOf(startOutput);
+  }
+
+  /**
+   * Makes one call and returns the driver's answer without its id: {@code STATUS 200} or {@code ERROR
+   * java.net.ConnectException}.
+   */
+  String call(String client, String method, String url, String... options) throws InterruptedException {
+    String id = Integer.toString(ids.incrementAndGet());
+    stdin.println(id + " " + client + " " + method + " " + url + " " + String.join(" ", options));
+    String answer = stdout.poll(60, TimeUnit.SECONDS);
+    if (answer == null || !answer.startsWith(id + " ")) {
+      throw new IllegalStateException("unexpected answer to call " + id + ": " + answer + "; stderr:\n" + String.join("\n", stderr));
+    }
+    return answer.substring(id.length() + 1);
+  }
+
+  List<String> stderr() {
+    return List.copyOf(stderr);
+  }
+
+  /** The port of the agent's Prometheus endpoint, from its start-up line. */
+  int metricsPort() {
+    for (String line : stderr) {
+      Matcher matcher = METRICS_URL.matcher(line);
+      if (matcher.find()) {
+        return Integer.parseInt(matcher.group(1));
+      }
+    }
+    throw new IllegalStateException("the agent printed no metrics endpoint; stderr:\n" + String.join("\n", stderr));
+  }
+
+  PrometheusScrape scrape() throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort() + "/metrics"))
+            .timeout(Duration.ofSeconds(10))
+            .build();
+    HttpResponse<String> response = SCRAPER.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("scrape answered " + response.statusCode());
+    }
+    return PrometheusScrape.parse(response.body());
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    stdin.println("quit");
+    stdin.close();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+
+  /** Waits for the application to end by itself and returns its exit code. */
+  int awaitExit() throws InterruptedException {
+    stdin.close();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("the application did not end; stderr:\n" + String.join("\n", stderr));
+    }
+    return process.exitValue();
+  }
+}

@@ -1,0 +1,66 @@
+package dev.currents.it;
+
+import dev.currents.simapi.SimulatedCurrentsApi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The simulated Currents API as the tests set it up, and what an application needs to reach it. */
+final class TestApi {
+
+  static final String RW_KEY = "rw-key-it";
+  static final String RO_KEY = "ro-key-it";
+  static final String RECORD_KEY = "record-key-it";
+  static final String TRUST_STORE_PASSWORD = "changeit";
+
+  final SimulatedCurrentsApi api;
+  final Path trustStore;
+  /** A loopback port nothing listens on, listed as a Currents host so that refused connections count. */
+  final int closedPort;
+
+  private TestApi(SimulatedCurrentsApi api, Path trustStore, int closedPort) {
+    this.api = api;
+    this.trustStore = trustStore;
+    this.closedPort = closedPort;
+  }
+
+  static TestApi start() {
+    try {
+      SimulatedCurrentsApi api =
+          SimulatedCurrentsApi.builder()
+              .readWriteKeys(RW_KEY)
+              .readOnlyKeys(RO_KEY)
+              .recordKeys(RECORD_KEY)
+              .start();
+      Path trustStore = api.writeTrustStore(Files.createTempDirectory("currents-it"), TRUST_STORE_PASSWORD);
+      return new TestApi(api, trustStore, freePort());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code currents.agent.hosts} naming both listeners and the closed port. */
+  String hosts() {
+    return "127.0.0.1:" + api.httpPort() + ",localhost:" + api.httpsPort() + ",127.0.0.1:" + closedPort;
+  }
+
+  String baseUrl(String scheme) {
+    return scheme.equals("https") ? api.httpsBaseUrl() : api.httpBaseUrl();
+  }
+
+  /** An application JVM that trusts the API's certificate and records the API's hosts. */
+  AppJvm.Builder app(Jdks.Jdk jdk) {
+    return AppJvm.builder(jdk)
+        .property("currents.agent.hosts", hosts())
+        .property("javax.net.ssl.trustStore", trustStore.toString())
+        .property("javax.net.ssl.trustStorePassword", TRUST_STORE_PASSWORD);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
