@@ -5,6 +5,7 @@ import dev.currents.agent.bootstrap.CurrentsRequests;
 import dev.currents.agent.instrumentation.httpurlconnection.bootstrap.HttpUrlConnectionAttempts;
 import java.net.HttpURLConnection;
 import net.bytebuddy.asm.Advice;
+import sun.net.www.MessageHeader;
 
 /** {@code connect} and {@code getOutputStream}: start the attempt; a failure here (refused, timeout) ends it. */
 public final class ConnectAdvice {
@@ -12,11 +13,13 @@ public final class ConnectAdvice {
   private ConnectAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
-  public static Attempt enter(@Advice.This HttpURLConnection connection) {
+  public static Attempt enter(
+      @Advice.This HttpURLConnection connection,
+      @Advice.FieldValue("userHeaders") MessageHeader requestHeaders) {
     if (!CurrentsRequests.isCurrents(connection.getURL())) {
       return null;
     }
-    return HttpUrlConnectionAttempts.startOrGet(connection);
+    return HttpUrlConnectionAttempts.startOrGet(connection, requestHeaders.findValue("Authorization"));
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

@@ -5,6 +5,7 @@ import dev.currents.agent.instrumentation.httpurlconnection.bootstrap.HttpUrlCon
 import dev.currents.agent.instrumentation.httpurlconnection.bootstrap.HttpUrlConnectionAttempts.ConnectionAttempt;
 import java.net.HttpURLConnection;
 import net.bytebuddy.asm.Advice;
+import sun.net.www.MessageHeader;
 
 /**
  * {@code getInputStream}: ends the attempt with the response code, which the JDK has set before it throws for
@@ -15,11 +16,13 @@ public final class ResponseAdvice {
   private ResponseAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
-  public static ConnectionAttempt enter(@Advice.This HttpURLConnection connection) {
+  public static ConnectionAttempt enter(
+      @Advice.This HttpURLConnection connection,
+      @Advice.FieldValue("userHeaders") MessageHeader requestHeaders) {
     if (!CurrentsRequests.isCurrents(connection.getURL())) {
       return null;
     }
-    return HttpUrlConnectionAttempts.enterResponse(connection);
+    return HttpUrlConnectionAttempts.enterResponse(connection, requestHeaders.findValue("Authorization"));
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

@@ -21,15 +21,19 @@ public final class HttpUrlConnectionAttempts {
 
   private HttpUrlConnectionAttempts() {}
 
-  /** The connection's open attempt, started now if it has none; null once it has ended. */
-  public static Attempt startOrGet(HttpURLConnection connection) {
-    ConnectionAttempt state = stateOf(connection);
+  /**
+   * The connection's open attempt, started now if it has none; null once it has ended.
+   *
+   * @param authorization the request's Authorization header, which the connection's public getter hides
+   */
+  public static Attempt startOrGet(HttpURLConnection connection, String authorization) {
+    ConnectionAttempt state = stateOf(connection, authorization);
     return state == null ? null : state.attempt;
   }
 
   /** Entering {@code getInputStream}: the state to hand to {@link #exitResponse}, or null. */
-  public static ConnectionAttempt enterResponse(HttpURLConnection connection) {
-    ConnectionAttempt state = stateOf(connection);
+  public static ConnectionAttempt enterResponse(HttpURLConnection connection, String authorization) {
+    ConnectionAttempt state = stateOf(connection, authorization);
     if (state != null) {
       state.depth++;
     }
@@ -51,7 +55,7 @@ public final class HttpUrlConnectionAttempts {
     }
   }
 
-  private static ConnectionAttempt stateOf(HttpURLConnection connection) {
+  private static ConnectionAttempt stateOf(HttpURLConnection connection, String authorization) {
     ConnectionAttempt state = ATTEMPTS.get(connection);
     if (state == null) {
       Attempt started =
@@ -59,7 +63,7 @@ public final class HttpUrlConnectionAttempts {
               "http-url-connection",
               connection.getRequestMethod(),
               connection.getURL(),
-              null,
+              authorization,
               connection.getRequestProperty("x-currents-key"));
       if (started == null) {
         return null;
