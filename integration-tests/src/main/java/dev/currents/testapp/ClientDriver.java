@@ -33,7 +33,26 @@ public final class ClientDriver {
     }
   }
 
+  private static final RetryingCaller RETRYING = new RetryingCaller();
+
+  /**
+   * {@code <id> retry-<style> <method> <url> [options]}: the call wrapped in that retry style, answered with
+   * {@code STATUS <final status> ATTEMPTS <n>}.
+   */
+  private static String retry(String line) {
+    Call call = Call.parse(line);
+    try {
+      int[] result = RETRYING.call(call.client.substring("retry-".length()), JavaHttpClientAdapter.request(call).build());
+      return call.id + " STATUS " + result[0] + " ATTEMPTS " + result[1];
+    } catch (Throwable e) {
+      return call.id + " ERROR " + e.getClass().getName();
+    }
+  }
+
   private static String run(String line) {
+    if (line.contains(" retry-")) {
+      return retry(line);
+    }
     Call call;
     try {
       call = Call.parse(line);

@@ -19,6 +19,25 @@ final class JavaHttpClientAdapter implements ClientAdapter {
 
   @Override
   public int execute(Call call) throws Exception {
+    HttpRequest.Builder request = request(call);
+    HttpClient client = call.followRedirects ? following : notFollowing;
+    if (!async) {
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+    CompletableFuture<HttpResponse<String>> future =
+        client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (call.cancelAfter != null) {
+      try {
+        return future.get(call.cancelAfter.toMillis(), TimeUnit.MILLISECONDS).statusCode();
+      } catch (java.util.concurrent.TimeoutException stillRunning) {
+        future.cancel(true);
+      }
+    }
+    return future.get().statusCode();
+  }
+
+  /** The request a call describes: method, body, headers, timeout. */
+  static HttpRequest.Builder request(Call call) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(call.uri)
             .method(
@@ -35,19 +54,6 @@ final class JavaHttpClientAdapter implements ClientAdapter {
     if (call.timeout != null) {
       request.timeout(call.timeout);
     }
-    HttpClient client = call.followRedirects ? following : notFollowing;
-    if (!async) {
-      return client.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
-    }
-    CompletableFuture<HttpResponse<String>> future =
-        client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
-    if (call.cancelAfter != null) {
-      try {
-        return future.get(call.cancelAfter.toMillis(), TimeUnit.MILLISECONDS).statusCode();
-      } catch (java.util.concurrent.TimeoutException stillRunning) {
-        future.cancel(true);
-      }
-    }
-    return future.get().statusCode();
+    return request;
   }
 }

@@ -51,7 +51,10 @@ class AgentSafetyIT {
       assertEquals(List.of(), app.scrape().samples("currents_api_requests_seconds_count"));
 
       assertEquals("STATUS 200", app.call("java-http-client", "GET", api.api.httpsBaseUrl() + "/v1/projects", bearer()));
-      assertEquals(1, app.scrape().requests("server_address", "localhost"));
+      PrometheusScrape scrape = app.scrape();
+      assertEquals(1, scrape.requests("server_address", "localhost"));
+      assertEquals(1, scrape.samples("currents_agent_errors_total").size(), "the agent's own fault counter is exported");
+      assertEquals(0, scrape.sum("currents_agent_errors_total"));
     }
   }
 

@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,8 +65,17 @@ final class AppJvm implements AutoCloseable {
 
     private Builder(Jdks.Jdk jdk) {
       this.jdk = jdk;
-      classPath.add(System.getProperty("it.app.classpath", "target/classes"));
+      classPath.add(System.getProperty("it.app.classes", "target/classes"));
+      classPath.add(applicationDependencies());
       properties.put("currents.agent.prometheus.port", "0");
+    }
+
+    private static String applicationDependencies() {
+      try {
+        return Files.readString(Paths.get(System.getProperty("it.app.classpath.file", "target/app-classpath.txt"))).trim();
+      } catch (IOException e) {
+        throw new UncheckedIOException("run the tests through Maven, which writes the application's class path", e);
+      }
     }
 
     Builder property(String key, String value) {

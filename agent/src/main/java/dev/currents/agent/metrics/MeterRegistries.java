@@ -4,6 +4,7 @@ import dev.currents.agent.bootstrap.AgentErrors;
 import dev.currents.agent.bootstrap.AgentLog;
 import dev.currents.agent.config.AgentConfig;
 import dev.currents.agent.config.MetricsExporter;
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -36,7 +37,7 @@ public final class MeterRegistries {
           startPrometheus(config, composite, destinations);
           break;
         case LOGGING:
-          composite.add(new LoggingMeterRegistry(LoggingRegistryConfig.DEFAULT, io.micrometer.core.instrument.Clock.SYSTEM, AgentLog::info));
+          composite.add(new LoggingMeterRegistry(LoggingRegistryConfig.DEFAULT, Clock.SYSTEM, AgentLog::info));
           destinations.add("logging");
           break;
         case OTLP:
@@ -44,7 +45,8 @@ public final class MeterRegistries {
           break;
       }
     }
-    FunctionCounter.builder("currents.agent.errors", null, ignored -> AgentErrors.count())
+    // The state object must be non-null and strongly held, or the composite registry drops the meter.
+    FunctionCounter.builder("currents.agent.errors", AgentErrors.class, ignored -> AgentErrors.count())
         .description("Faults inside the agent, caught before they reached the application")
         .register(composite);
     return new MeterRegistries(composite, destinations);
