@@ -1,0 +1,129 @@
+package dev.currents.agent.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.currents.agent.common.HostFilter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CurrentsRequestsTest {
+
+  private final List<Object[]> finished = new ArrayList<>();
+
+  @BeforeEach
+  void install() {
+    CurrentsRequests.install(
+        HostFilter.parse("api.currents.dev"),
+        new AttemptRecorder() {
+          @Override
+          public void started(Attempt attempt) {}
+
+          @Override
+          public void finished(Attempt attempt, long endNanos, int status, String retryAfter, Throwable failure) {
+            finished.add(new Object[] {attempt, status, retryAfter, failure});
+          }
+        });
+  }
+
+  @AfterEach
+  void uninstall() {
+    CurrentsRequests.install(HostFilter.parse(""), AttemptRecorder.NONE);
+  }
+
+  @Test
+  void onlyConfiguredHostsAreCurrents() throws Exception {
+    assertTrue(CurrentsRequests.isCurrents(URI.create("https://api.currents.dev/v1/runs/x")));
+    assertTrue(CurrentsRequests.isCurrents(new URL("https://API.currents.dev/v1/projects")));
+    assertFalse(CurrentsRequests.isCurrents(URI.create("https://example.com/v1/runs/x")));
+    assertFalse(CurrentsRequests.isCurrents(URI.create("mailto:someone@api.currents.dev")));
+    assertFalse(CurrentsRequests.isCurrents((URI) null));
+  }
+
+  @Test
+  void anAttemptEndsOnceHoweverItsClientReportsIt() {
+    Attempt attempt = start("GET", "https://api.currents.dev/v1/runs/abc?x=1", "Bearer key");
+    CurrentsRequests.end(attempt, 429, "5");
+    CurrentsRequests.fail(attempt, new IOException("late"));
+    CurrentsRequests.end(attempt, 200, null);
+    assertEquals(1, finished.size());
+    assertEquals(429, finished.get(0)[1]);
+    assertEquals("5", finished.get(0)[2]);
+    assertEquals("/v1/runs/abc", attempt.path());
+    assertEquals("x=1", attempt.query());
+    assertEquals(443, attempt.effectivePort());
+  }
+
+  @Test
+  void theCredentialIsKeptOnlyAsAFingerprint() {
+    Attempt one = start("GET", "https://api.currents.dev/v1/projects", "Bearer key-one");
+    Attempt again = start("GET", "https://api.currents.dev/v1/projects", "Bearer key-one");
+    Attempt other = start("GET", "https://api.currents.dev/v1/projects", "Bearer key-two");
+    Attempt none = start("GET", "https://api.currents.dev/v1/projects", null);
+    assertEquals(one.credentialFingerprint(), again.credentialFingerprint());
+    assertNotEquals(one.credentialFingerprint(), other.credentialFingerprint());
+    assertEquals(0, none.credentialFingerprint());
+  }
+
+  @Test
+  void nonStandardMethodsAreBounded() {
+    assertEquals("_OTHER", start("PURGE", "https://api.currents.dev/v1/projects", null).method());
+    assertSame("GET", start(new String("GET"), "https://api.currents.dev/v1/projects", null).method());
+  }
+
+  @Test
+  void aFaultyRecorderNeverReachesTheApplication() {
+    CurrentsRequests.install(
+        HostFilter.parse("api.currents.dev"),
+        new AttemptRecorder() {
+          @Override
+          public void started(Attempt attempt) {
+            throw new IllegalStateException("broken");
+          }
+
+          @Override
+          public void finished(Attempt attempt, long endNanos, int status, String retryAfter, Throwable failure) {
+            throw new IllegalStateException("broken");
+          }
+        });
+    long before = AgentErrors.count();
+    assertNull(start("GET", "https://api.currents.dev/v1/projects", null));
+    assertEquals(before + 1, AgentErrors.count());
+  }
+
+  @Test
+  void aCompletionReadsTheResponseThroughTheClientsReader() {
+    CurrentsRequests.registerResponseReader(
+        "test-client",
+        new ResponseReader() {
+          @Override
+          public int status(Object response) {
+            return (Integer) response;
+          }
+
+          @Override
+          public String header(Object response, String name) {
+            return "Retry-After".equals(name) ? "7" : null;
+          }
+        });
+    Attempt attempt =
+        CurrentsRequests.start("test-client", "GET", URI.create("https://api.currents.dev/v1/projects"), null, null);
+    CurrentsRequests.completion(attempt).accept(503, null);
+    assertEquals(503, finished.get(0)[1]);
+    assertEquals("7", finished.get(0)[2]);
+  }
+
+  private static Attempt start(String method, String url, String authorization) {
+    return CurrentsRequests.start("test-client", method, URI.create(url), authorization, null);
+  }
+}
