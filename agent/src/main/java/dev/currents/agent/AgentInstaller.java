@@ -7,9 +7,15 @@ import dev.currents.agent.bootstrap.CurrentsRequests;
 import dev.currents.agent.common.HostFilter;
 import dev.currents.agent.common.RouteTemplates;
 import dev.currents.agent.config.AgentConfig;
+import dev.currents.agent.common.backoff.BackoffSettings;
+import dev.currents.agent.common.backoff.RetryChains;
+import dev.currents.agent.metrics.BackoffMetrics;
 import dev.currents.agent.metrics.MeterRegistries;
 import dev.currents.agent.metrics.RequestMetrics;
+import dev.currents.agent.telemetry.ChainSweeper;
+import dev.currents.agent.telemetry.MeterLabels;
 import dev.currents.agent.telemetry.TelemetryRecorder;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.currents.agent.tooling.ClientInstrumentation;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -37,9 +43,7 @@ public final class AgentInstaller {
       AgentLog.warn("currents.agent.hosts: ignoring malformed entry '" + rejected + "'");
     }
     MeterRegistries registries = MeterRegistries.start(config);
-    CurrentsRequests.install(
-        hosts,
-        new TelemetryRecorder(RouteTemplates.currents(), new RequestMetrics(registries.registry())));
+    CurrentsRequests.install(hosts, recorder(config, registries.registry()));
     List<String> clients = weaveClients(instrumentation);
     AgentLog.info(
         "currents-agent "
@@ -53,6 +57,18 @@ public final class AgentInstaller {
             + "; metrics "
             + registries.destinations()
             + "; traces none");
+  }
+
+  private static TelemetryRecorder recorder(AgentConfig config, MeterRegistry registry) {
+    BackoffMetrics backoff = new BackoffMetrics(registry);
+    ChainSweeper sweeper = new ChainSweeper();
+    RetryChains<MeterLabels> chains =
+        new RetryChains<>(
+            BackoffSettings.of(config.backoffWindow(), config.backoffMinDelay(), config.backoffMaxOpenChains()),
+            backoff,
+            sweeper::wake);
+    sweeper.start(chains);
+    return new TelemetryRecorder(RouteTemplates.currents(), new RequestMetrics(registry), backoff, chains);
   }
 
   private static List<String> weaveClients(Instrumentation instrumentation) {

@@ -75,7 +75,7 @@ final class RetryingCaller {
     RetryConfig config =
         RetryConfig.<HttpResponse<String>>custom()
             .maxAttempts(MAX_ATTEMPTS)
-            .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(150), 2.0, 0.5))
+            .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(150), 2.0, 0.2))
             .retryOnResult(RetryingCaller::retryable)
             .build();
     return Retry.decorateCheckedSupplier(Retry.of("currents", config), call::send).get();
