@@ -44,7 +44,7 @@ public final class ClientDriver {
     try {
       int[] result = RETRYING.call(call.client.substring("retry-".length()), JavaHttpClientAdapter.request(call).build());
       return call.id + " STATUS " + result[0] + " ATTEMPTS " + result[1];
-    } catch (Throwable e) {
+    } catch (Exception e) {
       return call.id + " ERROR " + e.getClass().getName();
     }
   }

@@ -27,7 +27,7 @@ final class RetryingCaller {
   private final HttpClient client = HttpClient.newHttpClient();
 
   /** Calls {@code request} in the named style; returns the final status and the number of attempts made. */
-  int[] call(String style, HttpRequest request) throws Throwable {
+  int[] call(String style, HttpRequest request) throws Exception {
     AtomicInteger attempts = new AtomicInteger();
     CheckedCall call =
         () -> {
@@ -43,7 +43,7 @@ final class RetryingCaller {
   }
 
   interface Style {
-    HttpResponse<String> retry(CheckedCall call) throws Throwable;
+    HttpResponse<String> retry(CheckedCall call) throws Exception;
   }
 
   private static final Map<String, Style> STYLES =
@@ -71,14 +71,14 @@ final class RetryingCaller {
   }
 
   /** Resilience4j Retry with randomized exponential backoff, retrying on the response. */
-  private static HttpResponse<String> resilience4j(CheckedCall call) throws Throwable {
+  private static HttpResponse<String> resilience4j(CheckedCall call) throws Exception {
     RetryConfig config =
         RetryConfig.<HttpResponse<String>>custom()
             .maxAttempts(MAX_ATTEMPTS)
             .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(150), 2.0, 0.2))
             .retryOnResult(RetryingCaller::retryable)
             .build();
-    return Retry.decorateCheckedSupplier(Retry.of("currents", config), call::send).get();
+    return Retry.decorateCallable(Retry.of("currents", config), call::send).call();
   }
 
   /** Failsafe RetryPolicy whose delay is the server's Retry-After (seconds). */

@@ -13,6 +13,8 @@ final class TestApi {
   static final String RW_KEY = "rw-key-it";
   static final String RO_KEY = "ro-key-it";
   static final String RECORD_KEY = "record-key-it";
+  /** Keys of their own for tests in which several clients are throttled at once. */
+  static final String[] MORE_RW_KEYS = {"rw-a", "rw-b", "rw-c", "rw-d", "rw-e", "rw-f", "rw-g", "rw-h"};
   static final String TRUST_STORE_PASSWORD = "changeit";
 
   final SimulatedCurrentsApi api;
@@ -31,6 +33,7 @@ final class TestApi {
       SimulatedCurrentsApi api =
           SimulatedCurrentsApi.builder()
               .readWriteKeys(RW_KEY)
+              .readWriteKeys(MORE_RW_KEYS)
               .readOnlyKeys(RO_KEY)
               .recordKeys(RECORD_KEY)
               .start();
