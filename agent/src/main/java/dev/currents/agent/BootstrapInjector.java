@@ -5,21 +5,17 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.security.ProtectionDomain;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.pool.TypePool;
 
 /**
  * Defines the classes under {@code boot/} in the agent jar (the bridge, the domain logic and the helpers that
@@ -39,7 +35,7 @@ public final class BootstrapInjector {
   private BootstrapInjector() {}
 
   public static void inject(Instrumentation instrumentation, JarFile agentJar) throws IOException {
-    Map<String, byte[]> classes = superTypesFirst(readBootClasses(agentJar));
+    Map<String, byte[]> classes = readBootClasses(agentJar);
     try {
       defineInBootstrapLoader(instrumentation, classes);
     } catch (ReflectiveOperationException | RuntimeException notOnThisJvm) {
@@ -67,9 +63,26 @@ public final class BootstrapInjector {
     Method defineClass =
         unsafeType.getMethod(
             "defineClass", String.class, byte[].class, int.class, int.class, ClassLoader.class, ProtectionDomain.class);
-    for (Map.Entry<String, byte[]> type : classes.entrySet()) {
-      byte[] bytes = type.getValue();
-      defineClass.invoke(unsafe, type.getKey(), bytes, 0, bytes.length, null, null);
+    // Defining a class loads its super types, so one of the agent's own must be defined first: classes whose
+    // super type is not there yet wait for the next pass. The hierarchy is shallow: two or three passes.
+    Map<String, byte[]> pending = new TreeMap<>(classes);
+    while (!pending.isEmpty()) {
+      int before = pending.size();
+      for (Iterator<Map.Entry<String, byte[]>> it = pending.entrySet().iterator(); it.hasNext(); ) {
+        Map.Entry<String, byte[]> type = it.next();
+        byte[] bytes = type.getValue();
+        try {
+          defineClass.invoke(unsafe, type.getKey(), bytes, 0, bytes.length, null, null);
+          it.remove();
+        } catch (InvocationTargetException e) {
+          if (!(e.getCause() instanceof NoClassDefFoundError)) {
+            throw e;
+          }
+        }
+      }
+      if (pending.size() == before) {
+        throw new IllegalStateException("cannot define " + pending.keySet() + " in the bootstrap loader");
+      }
     }
   }
 
@@ -100,38 +113,5 @@ public final class BootstrapInjector {
       }
     }
     return classes;
-  }
-
-  /** Defining a class loads its super types: those of the agent's own must be defined before it. */
-  private static Map<String, byte[]> superTypesFirst(Map<String, byte[]> classes) {
-    TypePool pool =
-        TypePool.Default.of(
-            new ClassFileLocator.Compound(
-                new ClassFileLocator.Simple(classes), ClassFileLocator.ForClassLoader.ofBootLoader()));
-    Map<String, byte[]> ordered = new LinkedHashMap<>();
-    Set<String> visiting = new HashSet<>();
-    for (String name : classes.keySet()) {
-      addAfterSuperTypes(name, classes, pool, ordered, visiting);
-    }
-    return ordered;
-  }
-
-  private static void addAfterSuperTypes(
-      String name,
-      Map<String, byte[]> classes,
-      TypePool pool,
-      Map<String, byte[]> ordered,
-      Set<String> visiting) {
-    if (ordered.containsKey(name) || !classes.containsKey(name) || !visiting.add(name)) {
-      return;
-    }
-    TypeDescription type = pool.describe(name).resolve();
-    if (type.getSuperClass() != null) {
-      addAfterSuperTypes(type.getSuperClass().asErasure().getName(), classes, pool, ordered, visiting);
-    }
-    for (TypeDescription superInterface : type.getInterfaces().asErasures()) {
-      addAfterSuperTypes(superInterface.getName(), classes, pool, ordered, visiting);
-    }
-    ordered.put(name, classes.get(name));
   }
 }
