@@ -6,21 +6,23 @@ import dev.currents.agent.bootstrap.AgentLog;
 import dev.currents.agent.bootstrap.CurrentsRequests;
 import dev.currents.agent.common.HostFilter;
 import dev.currents.agent.common.RouteTemplates;
-import dev.currents.agent.config.AgentConfig;
 import dev.currents.agent.common.backoff.BackoffSettings;
 import dev.currents.agent.common.backoff.RetryChains;
+import dev.currents.agent.config.AgentConfig;
 import dev.currents.agent.metrics.BackoffMetrics;
 import dev.currents.agent.metrics.MeterRegistries;
 import dev.currents.agent.metrics.RequestMetrics;
 import dev.currents.agent.telemetry.ChainSweeper;
 import dev.currents.agent.telemetry.MeterLabels;
 import dev.currents.agent.telemetry.TelemetryRecorder;
-import io.micrometer.core.instrument.MeterRegistry;
 import dev.currents.agent.tooling.ClientInstrumentation;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.stream.Collectors;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.dynamic.loading.ClassInjector;
@@ -31,6 +33,11 @@ public final class AgentInstaller {
 
   private AgentInstaller() {}
 
+  /**
+   * Reads the configuration and returns at once: the rest (exporters, weaving) runs on a thread of its own so
+   * that the application's start does not wait for it. Meanwhile a {@link StartGate} holds the classes the
+   * agent weaves, so that no request escapes it.
+   */
   public static void install(Instrumentation instrumentation, String version) {
     AgentConfig config = AgentConfig.fromSystem();
     AgentLog.setLevel(config.logLevel());
@@ -42,21 +49,52 @@ public final class AgentInstaller {
     for (String rejected : hosts.rejected()) {
       AgentLog.warn("currents.agent.hosts: ignoring malformed entry '" + rejected + "'");
     }
-    MeterRegistries registries = MeterRegistries.start(config);
-    CurrentsRequests.install(hosts, recorder(config, registries.registry()));
-    List<String> clients = weaveClients(instrumentation);
-    AgentLog.info(
-        "currents-agent "
-            + version
-            + " on Java "
-            + Runtime.version()
-            + ": hosts "
-            + String.join(", ", hosts.entries())
-            + "; clients "
-            + String.join(", ", clients)
-            + "; metrics "
-            + registries.destinations()
-            + "; traces none");
+    List<ClientInstrumentation> clients = new ArrayList<>();
+    List<String> heldTypes = new ArrayList<>();
+    for (ClientInstrumentation client :
+        ServiceLoader.load(ClientInstrumentation.class, AgentInstaller.class.getClassLoader())) {
+      clients.add(client);
+      heldTypes.addAll(client.typeNamesToHold());
+    }
+    StartGate gate = new StartGate(heldTypes);
+    Thread starter =
+        new Thread(() -> start(instrumentation, version, config, hosts, clients, gate), "currents-agent-start");
+    starter.setDaemon(true);
+    gate.starter(starter);
+    instrumentation.addTransformer(gate, true);
+    starter.start();
+  }
+
+  private static void start(
+      Instrumentation instrumentation,
+      String version,
+      AgentConfig config,
+      HostFilter hosts,
+      List<ClientInstrumentation> clients,
+      StartGate gate) {
+    ClassFileTransformer weaver = null;
+    try {
+      MeterRegistries registries = MeterRegistries.start(config);
+      CurrentsRequests.install(hosts, recorder(config, registries.registry()));
+      weaver = weave(instrumentation, clients);
+      AgentLog.info(
+          "currents-agent "
+              + version
+              + " on Java "
+              + Runtime.version()
+              + ": hosts "
+              + String.join(", ", hosts.entries())
+              + "; clients "
+              + clients.stream().map(ClientInstrumentation::client).collect(Collectors.joining(", "))
+              + "; metrics "
+              + registries.destinations()
+              + "; traces none");
+    } catch (Throwable t) {
+      AgentLog.warn("could not start, the application runs without it: " + t);
+    } finally {
+      gate.open(weaver);
+      instrumentation.removeTransformer(gate);
+    }
   }
 
   private static TelemetryRecorder recorder(AgentConfig config, MeterRegistry registry) {
@@ -71,7 +109,7 @@ public final class AgentInstaller {
     return new TelemetryRecorder(RouteTemplates.currents(), new RequestMetrics(registry), backoff, chains);
   }
 
-  private static List<String> weaveClients(Instrumentation instrumentation) {
+  private static ClassFileTransformer weave(Instrumentation instrumentation, List<ClientInstrumentation> clients) {
     // Byte Buddy reaches for sun.misc.Unsafe while it initializes unless told not to, and recent JDKs print a
     // warning on the application's stderr when it does. The agent needs none of it: advice is inlined.
     System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
@@ -85,14 +123,10 @@ public final class AgentInstaller {
               .with(new WeavingListener())
               .ignore(nameStartsWith("dev.currents.agent."))
               .assureReadEdgeTo(instrumentation, CurrentsRequests.class);
-      List<String> clients = new ArrayList<>();
-      for (ClientInstrumentation client :
-          ServiceLoader.load(ClientInstrumentation.class, AgentInstaller.class.getClassLoader())) {
+      for (ClientInstrumentation client : clients) {
         builder = client.instrument(builder);
-        clients.add(client.client());
       }
-      builder.installOn(instrumentation);
-      return clients;
+      return builder.installOn(instrumentation);
     } finally {
       System.clearProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY);
     }

@@ -124,6 +124,9 @@ final class AppJvm implements AutoCloseable {
       builder.environment().putAll(environment);
       AppJvm jvm = new AppJvm(builder.start());
       jvm.awaitReady();
+      if (agent && !"false".equals(properties.get("currents.agent.enabled"))) {
+        jvm.awaitAgentStarted();
+      }
       return jvm;
     }
   }
@@ -153,6 +156,17 @@ final class AppJvm implements AutoCloseable {
         throw new IllegalStateException("the application did not start; stderr:\n" + String.join("\n", stderr));
       }
       startOutput.add(line);
+    }
+  }
+
+  /** The agent starts in the background and says so in one line; tests begin after it. */
+  private void awaitAgentStarted() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (stderr.stream().noneMatch(line -> line.contains(" on Java ") || line.contains("could not start"))) {
+      if (System.nanoTime() > deadline || !process.isAlive()) {
+        throw new IllegalStateException("the agent did not start; stderr:\n" + String.join("\n", stderr));
+      }
+      Thread.sleep(10);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.currents.agent.tooling;
 
+import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.AgentBuilder.Transformer.ForAdvice;
 
@@ -18,6 +19,16 @@ public interface ClientInstrumentation {
 
   /** Adds this library's transformations to the agent builder. */
   AgentBuilder instrument(AgentBuilder builder);
+
+  /**
+   * The classes this instrumentation weaves, as internal names ({@code jdk/internal/net/http/HttpClientImpl})
+   * or package prefixes ending in {@code /} ({@code okhttp3/}). The agent starts in the background; while it
+   * does, loading one of these classes waits for it, so that no request escapes. Checked on every class load
+   * during start-up, so keep it short.
+   */
+  default List<String> typeNamesToHold() {
+    return List.of();
+  }
 
   /** A transformer for advice classes that live in the agent's own class loader. */
   static ForAdvice adviceFrom(Class<?> anyAdvice) {

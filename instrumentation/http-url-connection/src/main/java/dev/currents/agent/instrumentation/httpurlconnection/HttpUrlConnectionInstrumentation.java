@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.currents.agent.tooling.ClientInstrumentation;
+import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
@@ -21,6 +22,11 @@ public final class HttpUrlConnectionInstrumentation implements ClientInstrumenta
   @Override
   public String client() {
     return "http-url-connection";
+  }
+
+  @Override
+  public List<String> typeNamesToHold() {
+    return List.of("sun/net/www/protocol/http/HttpURLConnection");
   }
 
   @Override

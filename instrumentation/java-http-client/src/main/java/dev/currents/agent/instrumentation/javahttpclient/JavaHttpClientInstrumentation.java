@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.currents.agent.bootstrap.CurrentsRequests;
 import dev.currents.agent.tooling.ClientInstrumentation;
+import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
@@ -20,6 +21,11 @@ public final class JavaHttpClientInstrumentation implements ClientInstrumentatio
   @Override
   public String client() {
     return CLIENT;
+  }
+
+  @Override
+  public List<String> typeNamesToHold() {
+    return List.of("jdk/internal/net/http/HttpClientImpl");
   }
 
   @Override
