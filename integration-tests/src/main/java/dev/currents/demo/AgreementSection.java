@@ -29,12 +29,12 @@ public final class AgreementSection implements SummarySection {
         }
     }
 
-    /** @param seenByApplication calls per client, route ({@code GET /v1/runs/{runId}}) and category */
+    /** @param seenByApplication requests per client, route ({@code GET /v1/runs/{runId}}) and category */
     AgreementSection(Map<Key, Long> seenByApplication) {
         this.seenByApplication = new TreeMap<>(seenByApplication);
     }
 
-    /** What the workload reported, call by call, against the plan it ran. */
+    /** What the workload reported, attempt by attempt, against the plan it ran. */
     public static AgreementSection of(List<Step> steps, List<Observation> observations) {
         Map<Key, Long> seen = new TreeMap<>();
         for (Observation observation : observations) {
@@ -53,14 +53,15 @@ public final class AgreementSection implements SummarySection {
     @Override
     public List<String> lines(Scrape scrape, int width) {
         List<Difference> differences = differences(scrape);
-        long calls = seenByApplication.values().stream().mapToLong(Long::longValue).sum();
+        long requests = seenByApplication.values().stream().mapToLong(Long::longValue).sum();
         List<String> lines = new ArrayList<>();
         if (differences.isEmpty()) {
-            lines.add("OK: each of the " + calls + " calls was counted once, under its client and route, in the");
-            lines.add("error category that matches what the application got back.");
+            lines.addAll(Summary.wrap("OK: each of the " + requests + " requests the application made (a retry is one"
+                    + " too) was counted once, under its client and route, in the error category that matches what"
+                    + " the application got back.", width));
             return lines;
         }
-        lines.add("MISMATCH: the agent's counts differ from the " + calls + " calls the application made:");
+        lines.add("MISMATCH: the agent's counts differ from the " + requests + " requests the application made:");
         TextTable table = new TextTable(Column.left("client"), Column.left("request"),
                 Column.left("error category"), Column.right("app saw"), Column.right("agent"));
         for (Difference d : differences) {

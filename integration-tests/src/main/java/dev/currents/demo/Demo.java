@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -137,21 +139,24 @@ public final class Demo {
             try (WorkloadProcess workload = WorkloadProcess.start(command, this::echoAgentLine)) {
                 int port = workload.awaitMetricsPort(AGENT_START_TIMEOUT);
                 WorkloadProcess.Done done = workload.awaitDone(WORKLOAD_TIMEOUT);
-                if (done.observations().size() != done.calls()) {
-                    throw new DemoFailure("the workload reported " + done.observations().size() + " of its "
-                            + done.calls() + " calls", workload.stderrTail());
+                if (!done.complete()) {
+                    throw new DemoFailure("the workload reported " + done.observations().size() + " of the "
+                            + done.attempts() + " attempts of its " + done.calls() + " calls", workload.stderrTail());
                 }
-                say("the workload made " + done.calls() + " calls in " + seconds(done.millis())
+                say("the workload made " + done.calls() + " calls (" + done.attempts() + " requests, retries"
+                        + " included) in " + seconds(done.millis())
                         + " through java.net.http.HttpClient and HttpURLConnection");
                 if (options.verbose()) {
                     printCalls(steps, done.observations());
                 }
                 URI metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
-                Scrape scrape = scrapeSettled(metrics, done.calls(), workload);
+                long retriedCalls = steps.stream().filter(step -> step.retrying() != null).count();
+                Scrape scrape = scrapeSettled(metrics, done.attempts(), retriedCalls, workload);
                 say("scraped " + metrics);
                 AgreementSection check = AgreementSection.of(steps, done.observations());
                 Summary summary = new Summary(
-                        List.of(new RequestsSection(), new CategoryTotalsSection(), check), Summary.DEFAULT_WIDTH);
+                        List.of(new RequestsSection(), new CategoryTotalsSection(), BackoffSection.of(steps), check),
+                        Summary.DEFAULT_WIDTH);
                 out.println();
                 out.print(summary.render(scrape));
                 out.println();
@@ -248,14 +253,20 @@ public final class Demo {
         return word;
     }
 
-    /** Scrapes until the agent has counted at least {@code calls} requests, or {@link #SCRAPE_SETTLE} has passed. */
-    private static Scrape scrapeSettled(URI metrics, int calls, WorkloadProcess workload) throws DemoFailure {
+    /**
+     * Scrapes until the agent has counted at least {@code requests} requests and finished at least {@code chains}
+     * retry chains, or {@link #SCRAPE_SETTLE} has passed.
+     */
+    private static Scrape scrapeSettled(URI metrics, int requests, long chains, WorkloadProcess workload)
+            throws DemoFailure {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + SCRAPE_SETTLE.toNanos();
         while (true) {
             workload.checkAlive();
             Scrape scrape = scrape(client, metrics);
-            if (RequestCounts.from(scrape).total() >= calls || System.nanoTime() > deadline) {
+            boolean settled = RequestCounts.from(scrape).total() >= requests
+                    && scrape.sum(BackoffMeters.CHAINS) >= chains;
+            if (settled || System.nanoTime() > deadline) {
                 return scrape;
             }
             try {
@@ -306,6 +317,7 @@ public final class Demo {
         say("keeping the workload (pid " + workload.pid() + ") and the simulated API running; Ctrl-C to stop.");
         out.println("  metrics:  " + metrics);
         out.println("  try:      curl -s " + metrics + " | grep '^currents_api_requests_seconds_count'");
+        out.println("            curl -s " + metrics + " | grep -E '^currents_api_(backoff|retry)'");
         out.println("  API:      " + api.httpBaseUrl() + "/v1/projects, " + api.httpsBaseUrl()
                 + "/v1/projects (key " + Plan.READ_WRITE_KEY + ")");
         out.flush();
@@ -328,6 +340,8 @@ public final class Demo {
         TextTable table = new TextTable(TextTable.Column.right("#"), TextTable.Column.left("client"),
                 TextTable.Column.left("call"), TextTable.Column.left("the application got"),
                 TextTable.Column.right("ms"));
+        Map<Integer, Integer> attempts = new HashMap<>();
+        // A stable sort: a retried call's attempts stay in the order the workload reported them.
         observations.stream().sorted(Comparator.comparingInt(Observation::index)).forEach(seen -> {
             Step step = steps.get(seen.index());
             String over = switch (step.target()) {
@@ -335,8 +349,10 @@ public final class Demo {
                 case HTTPS -> "https";
                 case CLOSED_PORT -> "closed port";
             };
-            table.row(seen.index() + 1, step.via().description, step.label() + " (" + over + ")",
-                    seen.shortResult(), seen.millis());
+            int attempt = attempts.merge(seen.index(), 1, Integer::sum);
+            String call = attempt == 1 ? step.label() + " (" + over + ")" : "  retry " + (attempt - 1);
+            table.row(attempt == 1 ? seen.index() + 1 : "", step.via().description, call, seen.shortResult(),
+                    seen.millis());
         });
         out.println();
         table.render(Summary.DEFAULT_WIDTH).forEach(out::println);

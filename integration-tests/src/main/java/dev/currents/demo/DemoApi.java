@@ -17,10 +17,15 @@ final class DemoApi {
     /** Starts the API on free ports, HTTP and HTTPS, with every script of {@code steps} installed. */
     static SimulatedCurrentsApi start(List<Step> steps) {
         SimulatedCurrentsApi api = SimulatedCurrentsApi.builder()
-                .readWriteKeys(Plan.READ_WRITE_KEY, Plan.BURST_KEY)
+                .readWriteKeys(Plan.READ_WRITE_KEY, Plan.BURST_KEY, Plan.CAREFUL_KEY_RETRY_AFTER,
+                        Plan.CAREFUL_KEY_BARE, Plan.HAMMERING_KEY_RETRY_AFTER, Plan.HAMMERING_KEY_BARE)
                 .readOnlyKeys(Plan.READ_ONLY_KEY)
                 .recordKeys(Plan.RECORD_KEY)
                 .rateLimit(Plan.BURST_KEY, burstLimit())
+                .rateLimit(Plan.CAREFUL_KEY_RETRY_AFTER, throttledThenOpen(true))
+                .rateLimit(Plan.CAREFUL_KEY_BARE, throttledThenOpen(false))
+                .rateLimit(Plan.HAMMERING_KEY_RETRY_AFTER, throttledThenOpen(true))
+                .rateLimit(Plan.HAMMERING_KEY_BARE, throttledThenOpen(false))
                 .start();
         try {
             install(api, steps);
@@ -35,6 +40,17 @@ final class DemoApi {
     static RateLimit burstLimit() {
         return RateLimit.tokenBucket(Plan.BURST_CAPACITY, 1.0 / Plan.BURST_REFILL_SECONDS)
                 .throttle(Throttle.RETRY_AFTER_SECONDS, Plan.BURST_REFILL_SECONDS);
+    }
+
+    /**
+     * A retrying client's key: {@link Plan#THROTTLED_ANSWERS} 429s, then every request passes; the 429s say
+     * {@code Retry-After: }{@value Plan#THROTTLED_RETRY_AFTER_SECONDS}, or nothing.
+     */
+    static RateLimit throttledThenOpen(boolean retryAfter) {
+        RateLimit limit = RateLimit.pattern(0, Plan.THROTTLED_ANSWERS);
+        return retryAfter
+                ? limit.throttle(Throttle.RETRY_AFTER_SECONDS, Plan.THROTTLED_RETRY_AFTER_SECONDS)
+                : limit.throttle(Throttle.NO_RETRY_AFTER);
     }
 
     /**

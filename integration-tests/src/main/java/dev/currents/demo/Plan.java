@@ -16,7 +16,11 @@ import java.util.Map;
  * script and nothing else does.
  *
  * <p>Between them the calls produce every error category of SPEC section 3, through both JDK clients,
- * over HTTP and HTTPS, against the REST API and the recording service.
+ * over HTTP and HTTPS, against the REST API and the recording service. Two retrying clients (SPEC section 5)
+ * meet throttled keys: a {@link Retrying#CAREFUL careful} one and a {@link Retrying#HAMMERING hammering} one,
+ * each on routes of its own, since the backoff meters tell clients apart only by route. Each meets a throttle
+ * that says {@code Retry-After} and one that does not. A retried call runs on a thread of its own, alongside
+ * the calls after it.
  */
 public final class Plan {
     /** Reads and writes the REST API. */
@@ -29,6 +33,22 @@ public final class Plan {
     public static final String BURST_KEY = "demo-burst-key";
     /** The recording service's record key. */
     public static final String RECORD_KEY = "demo-record-key";
+
+    /**
+     * The keys of the retrying clients: each answers {@link #THROTTLED_ANSWERS} times 429, then lets every
+     * request through. A key per client and throttle, so each retry chain meets its 429s whatever the others do.
+     */
+    public static final String CAREFUL_KEY_RETRY_AFTER = "demo-careful-key-ra";
+    /** As {@link #CAREFUL_KEY_RETRY_AFTER}, its 429s without Retry-After. */
+    public static final String CAREFUL_KEY_BARE = "demo-careful-key-bare";
+    /** As {@link #CAREFUL_KEY_RETRY_AFTER}, for the hammering client. */
+    public static final String HAMMERING_KEY_RETRY_AFTER = "demo-hammering-key-ra";
+    /** As {@link #CAREFUL_KEY_BARE}, for the hammering client. */
+    public static final String HAMMERING_KEY_BARE = "demo-hammering-key-bare";
+    /** How many 429s a retrying client's key answers before it lets requests through. */
+    public static final int THROTTLED_ANSWERS = 3;
+    /** What the 429s of the {@code ...-ra} keys say in {@code Retry-After}, in seconds. */
+    public static final int THROTTLED_RETRY_AFTER_SECONDS = 1;
 
     /** Tokens in the burst key's bucket at the start. */
     public static final int BURST_CAPACITY = 3;
@@ -48,6 +68,7 @@ public final class Plan {
     private static final String RUN_RESET = "e5e7aa11bb22cc33dd44ee55ff66e5e7";
     private static final String INSTANCE = "64f1c0ffee0123456789abcd";
     private static final String INSTANCE_SLOW = "64f1c0ffee0123456789dead";
+    private static final String TEST_SIGNATURE = "5f2d9c0e7a1b4c3d8e6f0a9b2c4d6e8f";
 
     private static final String CREATE_RUN_BODY = "{\"recordKey\":\"" + RECORD_KEY + "\",\"projectId\":\"" + PROJECT
             + "\",\"ciBuildId\":\"demo-build-1\",\"group\":\"ci\",\"specs\":[\"cypress/e2e/login.cy.ts\"],"
@@ -81,6 +102,16 @@ public final class Plan {
         steps.add(call("claim a spec (recording service)").via(Via.URL_CONNECTION)
                 .post(Target.HTTPS, "/runs/" + RUN + "/instances", CLAIM_BODY)
                 .recordKey(RECORD_KEY).endpoint("/runs/{runId}/instances").build());
+
+        // Retries with backoff, in the background while the calls below go on: a careful client's waits add up.
+        steps.add(call("careful: insights, 429 with Retry-After").via(Via.SEND)
+                .get(Target.HTTPS, "/v1/projects/" + PROJECT + "/insights?date_start=2026-11-01")
+                .apiKey(CAREFUL_KEY_RETRY_AFTER).endpoint("/v1/projects/{projectId}/insights")
+                .retrying(Retrying.CAREFUL).build());
+        steps.add(call("careful: test results, bare 429").via(Via.SEND)
+                .get(Target.HTTPS, "/v1/test-results/" + TEST_SIGNATURE + "?limit=10")
+                .apiKey(CAREFUL_KEY_BARE).endpoint("/v1/test-results/{signature}")
+                .retrying(Retrying.CAREFUL).build());
 
         // redirect: the JDK clients return 3xx to the caller when told not to follow.
         steps.add(call("get a moved project (301, not followed)").via(Via.SEND)
@@ -187,6 +218,16 @@ public final class Plan {
         steps.add(call("list errors, thread interrupted").via(Via.SEND).get(Target.HTTP, "/v1/errors/" + PROJECT)
                 .apiKey(READ_WRITE_KEY).endpoint("/v1/errors/{projectId}")
                 .cancelAfter(CANCEL_AFTER).script(new ServerScript.Delay(SLOW_ANSWER)).build());
+
+        // Retries without backoff, last: on a JVM still loading classes, "at once" can take over 100 ms.
+        steps.add(call("hammering: find run, 429 with Retry-After").via(Via.URL_CONNECTION)
+                .get(Target.HTTP, "/v1/runs/find?projectId=" + PROJECT + "&branch=release")
+                .apiKey(HAMMERING_KEY_RETRY_AFTER).endpoint("/v1/runs/find")
+                .retrying(Retrying.HAMMERING).build());
+        steps.add(call("hammering: previous run, bare 429").via(Via.URL_CONNECTION)
+                .get(Target.HTTP, "/v1/runs/previous?projectId=" + PROJECT + "&branch=release")
+                .apiKey(HAMMERING_KEY_BARE).endpoint("/v1/runs/previous")
+                .retrying(Retrying.HAMMERING).build());
         return List.copyOf(steps);
     }
 
@@ -207,6 +248,7 @@ public final class Plan {
         private boolean burst;
         private String endpoint;
         private ServerScript script;
+        private Retrying retrying;
 
         Builder(String label) {
             this.label = label;
@@ -276,9 +318,14 @@ public final class Plan {
             return this;
         }
 
+        Builder retrying(Retrying value) {
+            retrying = value;
+            return this;
+        }
+
         Step build() {
             return new Step(label, via, method, target, path, credential, body, timeout, cancelAfter, burst,
-                    endpoint, script);
+                    endpoint, script, retrying);
         }
     }
 }

@@ -22,10 +22,11 @@ import java.util.Objects;
  * @param burst       sent with sendAsync together with the neighbouring burst calls, then awaited
  * @param endpoint    the route template the agent should tag the call with
  * @param script      how the simulated API answers instead of its normal behaviour, or null
+ * @param retrying    how the application retries the call when it fails in a retryable way, or null: once
  */
 public record Step(String label, Via via, String method, Target target, String path, Credential credential,
                    String body, Duration timeout, Duration cancelAfter, boolean burst, String endpoint,
-                   ServerScript script) {
+                   ServerScript script, Retrying retrying) {
 
     public Step {
         Objects.requireNonNull(label, "label");
@@ -38,6 +39,22 @@ public record Step(String label, Via via, String method, Target target, String p
         if (burst && via != Via.SEND_ASYNC) {
             throw new IllegalArgumentException("only sendAsync calls can be fired together");
         }
+        if (retrying != null && (burst || cancelAfter != null)) {
+            throw new IllegalArgumentException("a retried call is neither fired in a burst nor cancelled");
+        }
+    }
+
+    /** A call made once, whatever happens. */
+    public Step(String label, Via via, String method, Target target, String path, Credential credential,
+                String body, Duration timeout, Duration cancelAfter, boolean burst, String endpoint,
+                ServerScript script) {
+        this(label, via, method, target, path, credential, body, timeout, cancelAfter, burst, endpoint, script,
+                null);
+    }
+
+    /** {@code GET /v1/runs/{runId}}: method and route template, as the summary names a route. */
+    public String route() {
+        return method + " " + endpoint;
     }
 
     /** The path without its query, as the simulated API's scripts match it. */

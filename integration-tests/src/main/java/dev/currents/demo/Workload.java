@@ -12,12 +12,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -29,9 +32,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * java -javaagent:currents-agent.jar ... dev.currents.demo.Workload --http URL --https URL --closed-port N
  * </pre>
  *
- * <p>On standard output it reports what the application saw, one {@link Observation} line per call, then
- * {@code DONE <calls> <millis>}; then it waits until its standard input ends (or says {@code quit}), so
- * that the launcher can scrape the agent's {@code /metrics} first.
+ * <p>On standard output it reports what the application saw, one {@link Observation} line per attempt (a
+ * call that is not {@link Step#retrying() retried} is one attempt; a retried one reports each attempt under
+ * its call's index), then {@code DONE <calls> <millis> <attempts>}; then it waits until its standard input
+ * ends (or says {@code quit}), so that the launcher can scrape the agent's {@code /metrics} first.
  */
 public final class Workload {
     static final String DONE = "DONE";
@@ -41,6 +45,8 @@ public final class Workload {
     private final URI closedPort;
     /** One client for the whole application, as services keep one; it does not follow redirects. */
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Attempts reported so far: every request the application made, retries included. */
+    private final AtomicInteger attempts = new AtomicInteger();
 
     Workload(URI http, URI https, URI closedPort) {
         this.http = http;
@@ -66,16 +72,22 @@ public final class Workload {
         }
         List<Step> steps = Plan.steps();
         long start = System.nanoTime();
-        new Workload(http, https, closed).run(steps);
+        Workload workload = new Workload(http, https, closed);
+        workload.run(steps);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        System.out.println(DONE + " " + steps.size() + " " + millis);
+        System.out.println(DONE + " " + steps.size() + " " + millis + " " + workload.attempts.get());
         System.out.flush();
         awaitQuit();
         System.exit(0);
     }
 
-    /** Makes every call; a burst of sendAsync calls is fired at once and then awaited. */
+    /**
+     * Makes every call, one after the other, except that a burst of sendAsync calls is fired at once and then
+     * awaited, and that a retried call runs on a thread of its own from its place in the plan on, alongside
+     * the calls after it, as a service's background job would; the run ends when they are done too.
+     */
     void run(List<Step> steps) {
+        List<Thread> retrying = new ArrayList<>();
         int i = 0;
         while (i < steps.size()) {
             Step step = steps.get(i);
@@ -86,11 +98,77 @@ public final class Workload {
                 }
                 burst(steps, i, end);
                 i = end;
+            } else if (step.retrying() != null) {
+                int index = i;
+                Thread thread = new Thread(() -> retried(index, step),
+                        "demo-" + step.retrying().name().toLowerCase(Locale.ROOT) + "-" + index);
+                thread.start();
+                retrying.add(thread);
+                i++;
             } else {
                 report(i, System.nanoTime(), () -> call(step));
                 i++;
             }
         }
+        for (Thread thread : retrying) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Makes a call as its retrying client does: attempt after attempt, waiting in between as the client's
+     * policy says, until an attempt ends in a way not worth retrying or {@link Retrying#MAX_ATTEMPTS} are made.
+     */
+    private void retried(int index, Step step) {
+        for (int attempt = 1; ; attempt++) {
+            long start = System.nanoTime();
+            Reply reply;
+            try {
+                reply = reply(step);
+            } catch (Exception e) {
+                reply = new Reply(Observation.failure(e), null);
+            }
+            report(index, start, reply.seen());
+            if (attempt == Retrying.MAX_ATTEMPTS || !Retrying.retryable(reply.seen())) {
+                return;
+            }
+            Duration wait = step.retrying().waitBefore(attempt,
+                    Retrying.retryAfter(reply.retryAfter(), Instant.now()));
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** What one attempt got back, and the {@code Retry-After} of its response, if it had one. */
+    private record Reply(Observation seen, String retryAfter) {
+    }
+
+    /** One attempt of a retried call, through its client. */
+    private Reply reply(Step step) throws Exception {
+        switch (step.via()) {
+            case SEND:
+                return reply(client.send(request(step), HttpResponse.BodyHandlers.ofString()));
+            case SEND_ASYNC:
+                return reply(awaitResponse(client.sendAsync(request(step), HttpResponse.BodyHandlers.ofString())));
+            case URL_CONNECTION:
+                return urlConnection(step);
+            default:
+                throw new IllegalStateException("unknown client " + step.via());
+        }
+    }
+
+    private static Reply reply(HttpResponse<?> response) {
+        return new Reply(Observation.status(response.statusCode()),
+                response.headers().firstValue("Retry-After").orElse(null));
     }
 
     private void burst(List<Step> steps, int from, int to) {
@@ -125,7 +203,7 @@ public final class Workload {
                 }
                 return Observation.status(awaitResponse(future).statusCode());
             case URL_CONNECTION:
-                return Observation.status(urlConnection(step));
+                return urlConnection(step).seen();
             default:
                 throw new IllegalStateException("unknown client " + step.via());
         }
@@ -182,7 +260,7 @@ public final class Workload {
         return request.build();
     }
 
-    private int urlConnection(Step step) throws IOException {
+    private Reply urlConnection(Step step) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) uri(step).toURL().openConnection();
         connection.setInstanceFollowRedirects(false);
         connection.setRequestMethod(step.method());
@@ -207,7 +285,7 @@ public final class Workload {
                 in.readAllBytes();
             }
         }
-        return status;
+        return new Reply(Observation.status(status), connection.getHeaderField("Retry-After"));
     }
 
     URI uri(Step step) {
@@ -225,14 +303,20 @@ public final class Workload {
     }
 
     /** Makes or awaits a call and prints what the application saw; a burst's calls are timed from their start. */
-    private static void report(int index, long startNanos, Call call) {
+    private void report(int index, long startNanos, Call call) {
         Observation seen;
         try {
             seen = call.make();
         } catch (Exception e) {
             seen = Observation.failure(e);
         }
+        report(index, startNanos, seen);
+    }
+
+    /** Prints one attempt's line; {@code println} keeps lines whole when threads report at once. */
+    private void report(int index, long startNanos, Observation seen) {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+        attempts.incrementAndGet();
         System.out.println(seen.at(index, millis).toLine());
     }
 

@@ -37,8 +37,20 @@ final class WorkloadProcess implements AutoCloseable {
     private final CompletableFuture<Integer> metricsPort = new CompletableFuture<>();
     private final CompletableFuture<Done> done = new CompletableFuture<>();
 
-    /** The workload's report at the end of its calls. */
-    record Done(int calls, long millis, List<Observation> observations) {
+    /**
+     * The workload's report at the end of its calls.
+     *
+     * @param calls        the calls of the plan
+     * @param millis       how long they took
+     * @param attempts     the requests they made, a retried call's every attempt counted
+     * @param observations one per attempt
+     */
+    record Done(int calls, long millis, int attempts, List<Observation> observations) {
+        /** Whether every call of the plan reported, and every attempt the workload counted. */
+        boolean complete() {
+            return observations.size() == attempts
+                    && observations.stream().map(Observation::index).distinct().count() == calls;
+        }
     }
 
     private WorkloadProcess(Process process, Consumer<String> agentLines) {
@@ -180,14 +192,20 @@ final class WorkloadProcess implements AutoCloseable {
                 observations.add(observation.get());
             }
         } else if (line.startsWith(Workload.DONE + " ")) {
-            String[] words = line.split(" ");
             synchronized (this) {
-                done.complete(new Done(Integer.parseInt(words[1]), Long.parseLong(words[2]),
-                        List.copyOf(observations)));
+                done.complete(done(line, observations));
             }
         } else {
             onStderr(line);
         }
+    }
+
+    /** {@code DONE <calls> <millis> <attempts>} */
+    static Done done(String line, List<Observation> observations) {
+        String[] words = line.split(" ");
+        int calls = Integer.parseInt(words[1]);
+        return new Done(calls, Long.parseLong(words[2]), words.length > 3 ? Integer.parseInt(words[3]) : calls,
+                List.copyOf(observations));
     }
 
     private void onStdoutEnd() {

@@ -111,7 +111,7 @@ class SummaryTest {
                 new AgreementSection.Key("http-url-connection", "GET /v1/runs/{runId}", "ok"), 1L,
                 new AgreementSection.Key("http-url-connection", "GET /v1/runs/{runId}", "redirect"), 1L));
         assertTrue(same.agrees(scrape));
-        assertTrue(same.lines(scrape, 100).get(0).startsWith("OK: each of the 8 calls"));
+        assertTrue(same.lines(scrape, 100).get(0).startsWith("OK: each of the 8 requests the application made"));
 
         AgreementSection different = new AgreementSection(Map.of(
                 new AgreementSection.Key("java-http-client", "GET /v1/projects/{projectId}/runs", "ok"), 4L,
@@ -121,7 +121,7 @@ class SummaryTest {
                 new AgreementSection.Key("http-url-connection", "GET /v1/runs/{runId}", "redirect"), 1L));
         assertFalse(different.agrees(scrape));
         assertEquals(List.of(
-                "MISMATCH: the agent's counts differ from the 8 calls the application made:",
+                "MISMATCH: the agent's counts differ from the 8 requests the application made:",
                 "client            request                                     error category     app saw  agent",
                 "----------------  ------------------------------------------  -----------------  -------  -----",
                 "java-http-client  GET /v1/projects/{projectId}/pull-requests  timeout                  0      1",

@@ -1,6 +1,7 @@
 package dev.currents.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,12 +9,15 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The hand-off between the launcher and the workload JVM: the plan, the agent's start-up line, the call lines. */
@@ -44,6 +48,47 @@ class WorkloadProtocolTest {
     }
 
     @Test
+    void theDoneLineCountsCallsAndAttempts() {
+        List<Observation> seen = List.of(Observation.status(200).at(0, 5), Observation.status(429).at(1, 3),
+                Observation.status(200).at(1, 4));
+        WorkloadProcess.Done done = WorkloadProcess.done("DONE 2 1200 3", seen);
+        assertEquals(new WorkloadProcess.Done(2, 1200, 3, seen), done);
+        assertTrue(done.complete());
+        assertFalse(WorkloadProcess.done("DONE 2 1200 4", seen).complete(), "an attempt did not report");
+        assertFalse(WorkloadProcess.done("DONE 3 1200 3", seen).complete(), "a call did not report");
+        assertEquals(2, WorkloadProcess.done("DONE 2 900", seen.subList(0, 2)).attempts(), "no retries: one each");
+    }
+
+    @Test
+    void theRetryingClientsWaitAsTheirNamesSay() {
+        Optional<Duration> none = Optional.empty();
+        Optional<Duration> oneSecond = Optional.of(Duration.ofSeconds(1));
+        assertEquals(List.of(250L, 500L, 1000L, 2000L), IntStream.rangeClosed(1, 4)
+                .mapToObj(retry -> Retrying.CAREFUL.waitBefore(retry, none).toMillis()).toList());
+        assertEquals(List.of(1000L, 1000L, 1000L, 2000L), IntStream.rangeClosed(1, 4)
+                .mapToObj(retry -> Retrying.CAREFUL.waitBefore(retry, oneSecond).toMillis()).toList());
+        assertEquals(Duration.ZERO, Retrying.HAMMERING.waitBefore(3, oneSecond));
+
+        assertTrue(Retrying.retryable(Observation.status(429)));
+        assertTrue(Retrying.retryable(Observation.status(503)));
+        assertTrue(Retrying.retryable(Observation.failure(new ConnectException("refused"))));
+        assertFalse(Retrying.retryable(Observation.status(200)));
+        assertFalse(Retrying.retryable(Observation.status(401)));
+    }
+
+    @Test
+    void readsRetryAfterAsAClientDoes() {
+        Instant now = Instant.parse("2026-11-25T10:04:34.400Z");
+        assertEquals(Optional.of(Duration.ofSeconds(1)), Retrying.retryAfter(" 1", now));
+        assertEquals(Optional.of(Duration.ofMillis(2600)), Retrying.retryAfter("Wed, 25 Nov 2026 10:04:37 GMT", now));
+        assertEquals(Optional.of(Duration.ZERO), Retrying.retryAfter("Wed, 25 Nov 2026 10:00:00 GMT", now));
+        assertEquals(Optional.empty(), Retrying.retryAfter("soon", now));
+        assertEquals(Optional.empty(), Retrying.retryAfter("-1", now));
+        assertEquals(Optional.empty(), Retrying.retryAfter("99999999999999999999", now));
+        assertEquals(Optional.empty(), Retrying.retryAfter(null, now));
+    }
+
+    @Test
     void readsExceptionsAsTheSpecDoes() {
         assertEquals("timeout", Observation.failure(new HttpTimeoutException("request timed out")).category());
         assertEquals("timeout", Observation.failure(new java.io.IOException("wrapped",
@@ -65,9 +110,11 @@ class WorkloadProtocolTest {
     @Test
     void theScriptedCallsOfThePlanEachHaveTheirOwnPath() {
         DemoApi.checkScriptedPathsAreUnique(Plan.steps());
+        Step moved = Plan.steps().stream().filter(step -> step.label().startsWith("get a moved project"))
+                .findFirst().orElseThrow();
         List<Step> clash = List.of(Plan.steps().get(0), new Step("again", Step.Via.SEND, "GET", Step.Target.HTTP,
                 "/v1/projects/" + Plan.PROJECT, Step.Credential.none(), null, null, null, false,
-                "/v1/projects/{projectId}", null), Plan.steps().get(7));
+                "/v1/projects/{projectId}", null), moved);
         assertThrows(IllegalStateException.class, () -> DemoApi.checkScriptedPathsAreUnique(clash));
     }
 
