@@ -25,6 +25,8 @@ public final class Attempt {
   private volatile int finished;
   /** Whatever the recorder keeps between start and end (a span, say); opaque to instrumentations. */
   private volatile Object recorderState;
+  /** Set by the recorder and read by the instrumentation on the thread that starts the attempt. */
+  private String traceparent;
 
   Attempt(
       String client,
@@ -108,6 +110,19 @@ public final class Attempt {
 
   public void recorderState(Object state) {
     this.recorderState = state;
+  }
+
+  /**
+   * The W3C {@code traceparent} the request should carry (the attempt's span as parent), or null: propagation
+   * is off ({@code currents.agent.traces.propagate}) or the agent made no span. Read it right after
+   * {@link CurrentsRequests#start}, on the same thread.
+   */
+  public String traceparent() {
+    return traceparent;
+  }
+
+  public void traceparent(String value) {
+    this.traceparent = value;
   }
 
   /** True for the first caller only, so that an attempt is recorded once however its client reports the end. */

@@ -20,6 +20,8 @@ public final class CurrentsRequests {
   private static volatile HostFilter hosts = HostFilter.parse("");
   private static volatile AttemptRecorder recorder = AttemptRecorder.NONE;
   private static final Map<String, ResponseReader> READERS = new ConcurrentHashMap<>();
+  private static final Map<String, HeaderInjector> INJECTORS = new ConcurrentHashMap<>();
+  private static final String TRACEPARENT = "traceparent";
 
   private CurrentsRequests() {}
 
@@ -30,6 +32,10 @@ public final class CurrentsRequests {
 
   public static void registerResponseReader(String client, ResponseReader reader) {
     READERS.put(client, reader);
+  }
+
+  public static void registerHeaderInjector(String client, HeaderInjector injector) {
+    INJECTORS.put(client, injector);
   }
 
   /** The check every request of the application pays: no allocation, a few comparisons. */
@@ -87,6 +93,9 @@ public final class CurrentsRequests {
       String query,
       String authorization,
       String recordKey) {
+    if (AgentThread.isCurrent()) {
+      return null;
+    }
     long startNanos = System.nanoTime();
     try {
       Attempt attempt =
@@ -106,6 +115,29 @@ public final class CurrentsRequests {
     } catch (Throwable t) {
       AgentErrors.report("start of a request", t);
       return null;
+    }
+  }
+
+  /**
+   * The request to send for {@code attempt}: with the attempt's {@link Attempt#traceparent()} added through the
+   * client's registered {@link HeaderInjector}, unless there is none to add or the request already carries a
+   * {@code traceparent}: a request carries one however many layered clients, or other agents, handle it. Else
+   * {@code request} itself. Never throws.
+   */
+  public static Object propagate(Attempt attempt, Object request) {
+    String traceparent = attempt == null ? null : attempt.traceparent();
+    if (traceparent == null) {
+      return request;
+    }
+    HeaderInjector injector = INJECTORS.get(attempt.client());
+    try {
+      if (injector == null || injector.has(request, TRACEPARENT)) {
+        return request;
+      }
+      return injector.with(request, TRACEPARENT, traceparent);
+    } catch (Throwable t) {
+      AgentErrors.report("propagation of the trace context", t);
+      return request;
     }
   }
 
