@@ -5,6 +5,8 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.instrumentation.httpurlconnection.bootstrap.HttpUrlConnectionAttempts;
 import dev.currents.agent.tooling.ClientInstrumentation;
 import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -19,9 +21,11 @@ import net.bytebuddy.agent.builder.AgentBuilder;
  */
 public final class HttpUrlConnectionInstrumentation implements ClientInstrumentation {
 
+  private static final String CLIENT = HttpUrlConnectionAttempts.CLIENT;
+
   @Override
   public String client() {
-    return "http-url-connection";
+    return CLIENT;
   }
 
   @Override
@@ -31,6 +35,7 @@ public final class HttpUrlConnectionInstrumentation implements ClientInstrumenta
 
   @Override
   public AgentBuilder instrument(AgentBuilder builder) {
+    CurrentsRequests.registerHeaderInjector(CLIENT, new HttpUrlConnectionHeaders());
     return builder
         .type(named("sun.net.www.protocol.http.HttpURLConnection"))
         .transform(

@@ -31,6 +31,7 @@ public final class JavaHttpClientInstrumentation implements ClientInstrumentatio
   @Override
   public AgentBuilder instrument(AgentBuilder builder) {
     CurrentsRequests.registerResponseReader(CLIENT, new JavaHttpResponseReader());
+    CurrentsRequests.registerHeaderInjector(CLIENT, new JavaHttpRequestHeaders());
     return builder
         .type(named("jdk.internal.net.http.HttpClientImpl"))
         .transform(

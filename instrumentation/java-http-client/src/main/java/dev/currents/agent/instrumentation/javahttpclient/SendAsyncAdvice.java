@@ -8,24 +8,30 @@ import java.net.http.HttpRequest;
 import java.util.concurrent.CompletableFuture;
 import net.bytebuddy.asm.Advice;
 
-/** Inlined into {@code HttpClientImpl.sendAsync}: starts the attempt and ends it when the future completes. */
+/**
+ * Inlined into {@code HttpClientImpl.sendAsync}: starts the attempt and ends it when the future completes. With
+ * propagation on, the request argument is replaced by a copy that carries {@code traceparent}.
+ */
 public final class SendAsyncAdvice {
 
   private SendAsyncAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
-  public static Attempt enter(@Advice.Argument(0) HttpRequest request) {
+  public static Attempt enter(@Advice.Argument(value = 0, readOnly = false) HttpRequest request) {
     URI uri = request.uri();
     if (!CurrentsRequests.isCurrents(uri)) {
       return null;
     }
     HttpHeaders headers = request.headers();
-    return CurrentsRequests.start(
-        "java-http-client",
-        request.method(),
-        uri,
-        headers.firstValue("Authorization").orElse(null),
-        headers.firstValue("x-currents-key").orElse(null));
+    Attempt attempt =
+        CurrentsRequests.start(
+            "java-http-client",
+            request.method(),
+            uri,
+            headers.firstValue("Authorization").orElse(null),
+            headers.firstValue("x-currents-key").orElse(null));
+    request = (HttpRequest) CurrentsRequests.propagate(attempt, request);
+    return attempt;
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

@@ -15,6 +15,8 @@ import java.net.HttpURLConnection;
  */
 public final class HttpUrlConnectionAttempts {
 
+  public static final String CLIENT = "http-url-connection";
+
   private static final ConnectionAttempt ENDED = new ConnectionAttempt(null);
   private static final WeakIdentityMap<HttpURLConnection, ConnectionAttempt> ATTEMPTS =
       new WeakIdentityMap<>();
@@ -60,7 +62,7 @@ public final class HttpUrlConnectionAttempts {
     if (state == null) {
       Attempt started =
           CurrentsRequests.start(
-              "http-url-connection",
+              CLIENT,
               connection.getRequestMethod(),
               connection.getURL(),
               authorization,
@@ -68,6 +70,8 @@ public final class HttpUrlConnectionAttempts {
       if (started == null) {
         return null;
       }
+      // Not yet connected: the connection still takes request headers.
+      CurrentsRequests.propagate(started, connection);
       state = ATTEMPTS.putIfAbsent(connection, new ConnectionAttempt(started));
     }
     return state == ENDED ? null : state;
