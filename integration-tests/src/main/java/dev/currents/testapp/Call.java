@@ -1,6 +1,8 @@
 package dev.currents.testapp;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,39 +11,38 @@ import java.util.List;
 /**
  * One request the driver is told to make, parsed from a line such as
  * {@code 7 java-http-client-async GET https://localhost:8443/v1/projects timeoutMs=500 header=Authorization:Bearer%20k}.
- * Option values are percent-decoded so that a line stays one line.
+ * Option values are percent-decoded so that a line stays one line. Public for the adapters of libraries, which
+ * live in packages of their own.
  */
 public final class Call {
 
-  final String id;
-  final String client;
-  final String method;
-  final URI uri;
-  final List<String[]> headers;
-  final String body;
-  final Duration timeout;
-  final Duration cancelAfter;
-  final boolean followRedirects;
+  public final String id;
+  public final String client;
+  public final String method;
+  public final URI uri;
+  public final List<String[]> headers;
+  public final String body;
+  /** The client's connect and read timeout ({@code timeoutMs}), or null. */
+  public final Duration timeout;
+  /** The deadline of the whole call, where the client has one ({@code callTimeoutMs}), or null. */
+  public final Duration callTimeout;
+  public final Duration cancelAfter;
+  public final boolean followRedirects;
+  /** How many copies of the call to make at once ({@code concurrent}). */
+  public final int concurrent;
 
-  private Call(
-      String id,
-      String client,
-      String method,
-      URI uri,
-      List<String[]> headers,
-      String body,
-      Duration timeout,
-      Duration cancelAfter,
-      boolean followRedirects) {
+  private Call(String id, String client, String method, URI uri, Options options) {
     this.id = id;
     this.client = client;
     this.method = method;
     this.uri = uri;
-    this.headers = headers;
-    this.body = body;
-    this.timeout = timeout;
-    this.cancelAfter = cancelAfter;
-    this.followRedirects = followRedirects;
+    this.headers = Collections.unmodifiableList(options.headers);
+    this.body = options.body;
+    this.timeout = options.timeout;
+    this.callTimeout = options.callTimeout;
+    this.cancelAfter = options.cancelAfter;
+    this.followRedirects = options.followRedirects;
+    this.concurrent = options.concurrent;
   }
 
   static Call parse(String line) {
@@ -49,15 +50,24 @@ public final class Call {
     if (words.length < 4) {
       throw new IllegalArgumentException("expected: id client method url [options]: " + line);
     }
-    List<String[]> headers = new ArrayList<>();
-    String body = null;
-    Duration timeout = null;
-    Duration cancelAfter = null;
-    boolean followRedirects = false;
+    Options options = new Options();
     for (int i = 4; i < words.length; i++) {
       int eq = words[i].indexOf('=');
-      String name = words[i].substring(0, eq);
-      String value = java.net.URLDecoder.decode(words[i].substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+      options.set(words[i].substring(0, eq), URLDecoder.decode(words[i].substring(eq + 1), StandardCharsets.UTF_8));
+    }
+    return new Call(words[0], words[1], words[2], URI.create(words[3]), options);
+  }
+
+  private static final class Options {
+    final List<String[]> headers = new ArrayList<>();
+    String body;
+    Duration timeout;
+    Duration callTimeout;
+    Duration cancelAfter;
+    boolean followRedirects;
+    int concurrent = 1;
+
+    void set(String name, String value) {
       switch (name) {
         case "header":
           int colon = value.indexOf(':');
@@ -69,25 +79,21 @@ public final class Call {
         case "timeoutMs":
           timeout = Duration.ofMillis(Long.parseLong(value));
           break;
+        case "callTimeoutMs":
+          callTimeout = Duration.ofMillis(Long.parseLong(value));
+          break;
         case "cancelAfterMs":
           cancelAfter = Duration.ofMillis(Long.parseLong(value));
           break;
         case "followRedirects":
           followRedirects = Boolean.parseBoolean(value);
           break;
+        case "concurrent":
+          concurrent = Integer.parseInt(value);
+          break;
         default:
           throw new IllegalArgumentException("unknown option " + name);
       }
     }
-    return new Call(
-        words[0],
-        words[1],
-        words[2],
-        URI.create(words[3]),
-        Collections.unmodifiableList(headers),
-        body,
-        timeout,
-        cancelAfter,
-        followRedirects);
   }
 }

@@ -3,22 +3,15 @@ package dev.currents.testapp;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 
 /**
  * An application for tests across JVMs: started with the agent, it makes the HTTP calls named on its standard
  * input, one line each, and answers each on standard output with {@code <id> STATUS <code>} or
- * {@code <id> ERROR <exception class>}. {@code quit} ends it.
+ * {@code <id> ERROR <exception class>}. {@code quit} ends it. The clients are in {@link ClientAdapters}; a
+ * client named {@code second-copy/<client>} is used from a second copy of the application ({@link SecondCopy}).
  */
 public final class ClientDriver {
-
-  private static final Map<String, ClientAdapter> CLIENTS =
-      Map.of(
-          "java-http-client", new JavaHttpClientAdapter(false),
-          "java-http-client-async", new JavaHttpClientAdapter(true),
-          "http-url-connection", new HttpUrlConnectionAdapter());
 
   private ClientDriver() {}
 
@@ -28,9 +21,16 @@ public final class ClientDriver {
     String line;
     while ((line = in.readLine()) != null && !line.equals("quit")) {
       if (!line.isBlank()) {
-        System.out.println(run(line));
+        System.out.println(answer(line));
       }
     }
+    closeClients();
+  }
+
+  /** Public for the driver of the first copy, which calls it in the second. */
+  public static void closeClients() throws Exception {
+    ClientAdapters.closeAll();
+    SecondCopy.closeClients();
   }
 
   private static final RetryingCaller RETRYING = new RetryingCaller();
@@ -49,7 +49,8 @@ public final class ClientDriver {
     }
   }
 
-  private static String run(String line) {
+  /** The answer to one line; public for the driver of the first copy, which calls it in the second. */
+  public static String answer(String line) {
     if (line.contains(" retry-")) {
       return retry(line);
     }
@@ -59,18 +60,25 @@ public final class ClientDriver {
     } catch (RuntimeException e) {
       return "- BAD " + e.getMessage();
     }
-    ClientAdapter client = CLIENTS.get(call.client);
-    if (client == null) {
-      return call.id + " BAD unknown client " + call.client;
-    }
     try {
-      return call.id + " STATUS " + client.execute(call);
-    } catch (ExecutionException e) {
-      return call.id + " ERROR " + e.getCause().getClass().getName();
-    } catch (CancellationException e) {
-      return call.id + " ERROR " + e.getClass().getName();
+      if (call.client.startsWith(SecondCopy.PREFIX)) {
+        return SecondCopy.answer(line);
+      }
+      ClientAdapter client = ClientAdapters.named(call.client);
+      return call.id + " " + (call.concurrent > 1 ? ConcurrentCalls.outcome(client, call) : outcome(client, call));
     } catch (Exception e) {
-      return call.id + " ERROR " + e.getClass().getName();
+      return call.id + " BAD " + e;
+    }
+  }
+
+  /** {@code STATUS <code>}, or {@code ERROR <class>} of what the client threw (of its cause, for a future's). */
+  static String outcome(ClientAdapter client, Call call) {
+    try {
+      return "STATUS " + client.execute(call);
+    } catch (ExecutionException e) {
+      return "ERROR " + e.getCause().getClass().getName();
+    } catch (Exception e) {
+      return "ERROR " + e.getClass().getName();
     }
   }
 }

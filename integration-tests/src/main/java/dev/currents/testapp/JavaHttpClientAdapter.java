@@ -4,7 +4,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /** {@code java.net.http.HttpClient}, with {@code send} or with {@code sendAsync}. */
 final class JavaHttpClientAdapter implements ClientAdapter {
@@ -26,14 +25,7 @@ final class JavaHttpClientAdapter implements ClientAdapter {
     }
     CompletableFuture<HttpResponse<String>> future =
         client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
-    if (call.cancelAfter != null) {
-      try {
-        return future.get(call.cancelAfter.toMillis(), TimeUnit.MILLISECONDS).statusCode();
-      } catch (java.util.concurrent.TimeoutException stillRunning) {
-        future.cancel(true);
-      }
-    }
-    return future.get().statusCode();
+    return Cancellation.await(future, call, () -> future.cancel(true)).statusCode();
   }
 
   /** The request a call describes: method, body, headers, timeout. */

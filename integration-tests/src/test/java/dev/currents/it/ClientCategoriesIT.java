@@ -1,5 +1,10 @@
 package dev.currents.it;
 
+import static dev.currents.it.TestedClient.Feature.CALL_TIMEOUT;
+import static dev.currents.it.TestedClient.Feature.CANCEL;
+import static dev.currents.it.TestedClient.Feature.EACH_REQUEST_IS_AN_ATTEMPT;
+import static dev.currents.it.TestedClient.Feature.LOADED_BY_THE_APPLICATION;
+import static dev.currents.it.TestedClient.Feature.RETRIES_ON_CONNECTION_FAILURE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,35 +19,50 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every error category of SPEC section 3, caused for real by the JDK's two HTTP clients (and {@code sendAsync})
- * over HTTP and HTTPS against the simulated API, as the agent's Prometheus endpoint shows it: exactly one
- * sample per call, with the right category, status, route and client.
+ * The client suite: every error category of SPEC section 3, caused for real by each client the agent instruments,
+ * over HTTP and HTTPS against the simulated API, as the agent's Prometheus endpoint shows it: one sample per
+ * attempt, with the right category, status, route and client. Then what some clients do beyond one request per
+ * call: cancellation, call timeouts, followed redirects, their own resends, a second copy of the library.
+ *
+ * <p>It runs once per {@link Subject} (the JDK's clients on each JDK, each library version), with one application
+ * JVM shared by the subject's tests. A test of something a subject's clients cannot do has no invocation there.
  */
 @ParameterizedClass(name = "{0}")
-@MethodSource("dev.currents.it.Jdks#all")
-class JdkClientCategoriesIT {
+@MethodSource("dev.currents.it.Subjects#all")
+class ClientCategoriesIT {
 
   private static final String RUN_ID = "0123456789abcdef0123456789abcdef";
   private static final String PROJECT_ID = "bAYZ41";
 
   private static TestApi api;
+  private static UnansweredPort unanswered;
   private static AppJvm app;
+  private static RecordedCalls calls;
+  /** The subject running, for the argument sources: they are static and run after the class-level set-up. */
+  private static Subject running;
 
-  @Parameter Jdks.Jdk jdk;
+  @Parameter Subject subject;
 
   @BeforeParameterizedClassInvocation
-  static void startApplication(Jdks.Jdk jdk) throws Exception {
+  static void startApplication(Subject subject) throws Exception {
+    running = subject;
     api = TestApi.start();
-    app = api.app(jdk).start();
+    unanswered = UnansweredPort.open();
+    app =
+        subject
+            .app(api)
+            .property("currents.agent.hosts", api.hosts() + ",127.0.0.1:" + unanswered.port())
+            .start();
+    calls = new RecordedCalls(app, api.api);
   }
 
   @AfterParameterizedClassInvocation
   static void stopApplication() throws Exception {
     app.close();
     api.api.close();
+    unanswered.close();
   }
 
   @AfterEach
@@ -50,23 +70,43 @@ class JdkClientCategoriesIT {
     api.api.reset();
   }
 
-  static Stream<String> clients() {
-    return Stream.of("java-http-client", "java-http-client-async", "http-url-connection");
+  static Stream<TestedClient> clients() {
+    return running.clients().stream();
   }
 
   static Stream<Arguments> everyClient() {
-    return clients().flatMap(client -> Stream.of("http", "https").map(scheme -> Arguments.of(client, scheme)));
+    return overSchemes(clients());
+  }
+
+  static Stream<Arguments> clientsThatCancel() {
+    return overSchemes(clients().filter(client -> client.can(CANCEL)));
+  }
+
+  static Stream<Arguments> clientsWithCallTimeouts() {
+    return overSchemes(clients().filter(client -> client.can(CALL_TIMEOUT)));
+  }
+
+  static Stream<Arguments> clientsThatResendAfterConnectionFailures() {
+    return overSchemes(clients().filter(client -> client.can(RETRIES_ON_CONNECTION_FAILURE)));
+  }
+
+  static Stream<TestedClient> librariesOfTheApplication() {
+    return clients().filter(client -> client.can(LOADED_BY_THE_APPLICATION));
+  }
+
+  private static Stream<Arguments> overSchemes(Stream<TestedClient> clients) {
+    return clients.flatMap(client -> Stream.of("http", "https").map(scheme -> Arguments.of(client, scheme)));
   }
 
   @ParameterizedTest
   @MethodSource("everyClient")
-  void ok(String client, String scheme) throws Exception {
+  void ok(TestedClient client, String scheme) throws Exception {
     expect(client, scheme, "GET", "/v1/projects", "STATUS 200", "/v1/projects", "ok", "200", bearer(TestApi.RW_KEY));
   }
 
   @ParameterizedTest
   @MethodSource("everyClient")
-  void redirectReturnedToTheCaller(String client, String scheme) throws Exception {
+  void redirectReturnedToTheCaller(TestedClient client, String scheme) throws Exception {
     String path = "/v1/projects/" + PROJECT_ID;
     api.api.script().on("GET", path).respond(302, "", Map.of("Location", api.baseUrl(scheme) + "/v1/projects"));
     expect(client, scheme, "GET", path, "STATUS 302", "/v1/projects/{projectId}", "redirect", "302", bearer(TestApi.RW_KEY));
@@ -74,19 +114,19 @@ class JdkClientCategoriesIT {
 
   @ParameterizedTest
   @MethodSource("everyClient")
-  void badRequest(String client, String scheme) throws Exception {
+  void badRequest(TestedClient client, String scheme) throws Exception {
     expect(client, scheme, "GET", "/v1/runs/find", "STATUS 400", "/v1/runs/find", "bad_request", "400", bearer(TestApi.RW_KEY));
   }
 
   @ParameterizedTest
   @MethodSource("everyClient")
-  void unauthorized(String client, String scheme) throws Exception {
+  void unauthorized(TestedClient client, String scheme) throws Exception {
     expect(client, scheme, "GET", "/v1/projects", "STATUS 401", "/v1/projects", "unauthorized", "401", bearer("not-a-key"));
   }
 
   @ParameterizedTest
   @MethodSource("everyClient")
-  void requestFailed(String client, String scheme) throws Exception {
+  void requestFailed(TestedClient client, String scheme) throws Exception {
     api.api.script().on("POST", "/v1/signature/test").respond(402);
     expect(client, scheme, "POST", "/v1/signature/test", "STATUS 402", "/v1/signature/test", "request_failed", "402",
         bearer(TestApi.RW_KEY), "body={}");
@@ -94,20 +134,20 @@ class JdkClientCategoriesIT {
 
   @ParameterizedTest
   @MethodSource("everyClient")
-  void forbiddenWhenAReadOnlyKeyWrites(String client, String scheme) throws Exception {
+  void forbiddenWhenAReadOnlyKeyWrites(TestedClient client, String scheme) throws Exception {
     expect(client, scheme, "DELETE", "/v1/runs/" + RUN_ID, "STATUS 403", "/v1/runs/{runId}", "forbidden", "403",
         bearer(TestApi.RO_KEY));
   }
 
   @ParameterizedTest
   @MethodSource("everyClient")
-  void notFoundOnAnUnknownPathIsRoutedToOther(String client, String scheme) throws Exception {
+  void notFoundOnAnUnknownPathIsRoutedToOther(TestedClient client, String scheme) throws Exception {
     expect(client, scheme, "GET", "/v1/no/such/route", "STATUS 404", "other", "not_found", "404", bearer(TestApi.RW_KEY));
   }
 
   @ParameterizedTest
   @MethodSource("everyClient")
-  void conflict(String client, String scheme) throws Exception {
+  void conflict(TestedClient client, String scheme) throws Exception {
     String path = "/v1/runs/" + RUN_ID + "/reset";
     api.api.script().on("PUT", path).respond(409);
     expect(client, scheme, "PUT", path, "STATUS 409", "/v1/runs/{runId}/reset", "conflict", "409", bearer(TestApi.RW_KEY), "body={}");
@@ -115,7 +155,7 @@ class JdkClientCategoriesIT {
 
   @ParameterizedTest
   @MethodSource("everyClient")
-  void tooManyRequests(String client, String scheme) throws Exception {
+  void tooManyRequests(TestedClient client, String scheme) throws Exception {
     String path = "/v1/projects/" + PROJECT_ID + "/runs";
     api.api.script().on("GET", path).respond(429, "{\"status\":\"FAILED\",\"error\":\"slow down\"}", Map.of("Retry-After", "1"));
     expect(client, scheme, "GET", path, "STATUS 429", "/v1/projects/{projectId}/runs", "too_many_requests", "429",
@@ -124,18 +164,19 @@ class JdkClientCategoriesIT {
 
   @ParameterizedTest
   @MethodSource("everyClient")
-  void otherClientErrors(String client, String scheme) throws Exception {
+  void otherClientErrors(TestedClient client, String scheme) throws Exception {
     api.api.script().on("POST", "/runs").respond(422, "{\"message\":\"run cancelled\",\"errors\":[],\"code\":\"RUN_CANCELLED\"}", Map.of());
     expect(client, scheme, "POST", "/runs", "STATUS 422", "/runs", "client_error", "422",
         "header=x-currents-key:" + TestApi.RECORD_KEY, "body={}");
-    api.api.script().on("GET", "/v1/actions/tests").respond(408);
+    // Twice: OkHttp resends a 408 once by itself, and returns the second.
+    api.api.script().on("GET", "/v1/actions/tests").times(2).respond(408);
     expect(client, scheme, "GET", "/v1/actions/tests", "STATUS 408", "/v1/actions/tests", "client_error", "408",
         bearer(TestApi.RW_KEY));
   }
 
   @ParameterizedTest
   @MethodSource("everyClient")
-  void serverErrors(String client, String scheme) throws Exception {
+  void serverErrors(TestedClient client, String scheme) throws Exception {
     String path = "/v1/projects/" + PROJECT_ID + "/insights";
     api.api.script().on("GET", path).respond(503);
     expect(client, scheme, "GET", path, "STATUS 503", "/v1/projects/{projectId}/insights", "server_error", "503",
@@ -147,81 +188,162 @@ class JdkClientCategoriesIT {
 
   @ParameterizedTest
   @MethodSource("everyClient")
-  void timeout(String client, String scheme) throws Exception {
-    String path = "/v1/tests/" + PROJECT_ID;
-    api.api.script().on("GET", path).delay(Duration.ofSeconds(2));
-    expectFailure(client, scheme, "GET", path, "/v1/tests/{projectId}", "timeout", bearer(TestApi.RW_KEY), "timeoutMs=300");
+  void timeout(TestedClient client, String scheme) throws Exception {
+    expectToGiveUpOnASlowAnswer(client, scheme, "timeout", "timeoutMs=300");
   }
 
+  /** A client that resends on a reused connection makes one attempt more, which must be a network error too. */
   @ParameterizedTest
   @MethodSource("everyClient")
-  void connectionReset(String client, String scheme) throws Exception {
+  void connectionReset(TestedClient client, String scheme) throws Exception {
     api.api.script().on("POST", "/v1/share").always().resetConnection();
     expectFailure(client, scheme, "POST", "/v1/share", "/v1/share", "network_error", bearer(TestApi.RW_KEY), "body={}");
   }
 
   @ParameterizedTest
   @MethodSource("clients")
-  void connectionRefused(String client) throws Exception {
+  void connectionRefused(TestedClient client) throws Exception {
     String url = "http://127.0.0.1:" + api.closedPort + "/v1/projects";
     expectAt(client, "GET", url, "ERROR java.net.ConnectException", "/v1/projects", "network_error", "NONE", "127.0.0.1",
         bearer(TestApi.RW_KEY));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http", "https"})
-  void cancelledWhenTheCallerCancelsTheFuture(String scheme) throws Exception {
-    String path = "/v1/errors/" + PROJECT_ID;
-    api.api.script().on("GET", path).delay(Duration.ofSeconds(2));
-    expectFailure("java-http-client-async", scheme, "GET", path, "/v1/errors/{projectId}", "cancelled",
-        bearer(TestApi.RW_KEY), "cancelAfterMs=200");
+  @MethodSource("clients")
+  void connectTimeout(TestedClient client) throws Exception {
+    String url = "http://127.0.0.1:" + unanswered.port() + "/v1/projects";
+    expectAt(client, "GET", url, "ERROR", "/v1/projects", "timeout", "NONE", "127.0.0.1", bearer(TestApi.RW_KEY),
+        "timeoutMs=300");
+  }
+
+  @ParameterizedTest(allowZeroInvocations = true)
+  @MethodSource("clientsThatCancel")
+  void cancelledWhenTheCallerCancels(TestedClient client, String scheme) throws Exception {
+    expectToGiveUpOnASlowAnswer(client, scheme, "cancelled", "cancelAfterMs=200");
+  }
+
+  @ParameterizedTest(allowZeroInvocations = true)
+  @MethodSource("clientsWithCallTimeouts")
+  void callTimeout(TestedClient client, String scheme) throws Exception {
+    expectToGiveUpOnASlowAnswer(client, scheme, "timeout", "callTimeoutMs=300");
+  }
+
+  /** Where each request is an attempt, the 302 is one and its target another; else the call is one attempt. */
+  @ParameterizedTest
+  @MethodSource("everyClient")
+  void followedRedirect(TestedClient client, String scheme) throws Exception {
+    String path = "/v1/projects/" + PROJECT_ID;
+    api.api.script().on("GET", path).respond(302, "", Map.of("Location", api.baseUrl(scheme) + "/v1/projects"));
+    RecordedCalls.Call call = calls.make(client, "GET", api.baseUrl(scheme) + path, bearer(TestApi.RW_KEY), "followRedirects=true");
+    assertEquals("STATUS 200", call.answer());
+    String[] firstHop = labels(client, "GET", "/v1/projects/{projectId}", "redirect", "302", host(scheme));
+    String[] target = labels(client, "GET", "/v1/projects", "ok", "200", host(scheme));
+    if (client.can(EACH_REQUEST_IS_AN_ATTEMPT)) {
+      assertEquals(1, call.samples(firstHop), call::scrapeText);
+      assertEquals(1, call.samples(target), call::scrapeText);
+      assertEquals(2, call.samples("client", client.tag()), "two attempts, whatever their labels");
+    } else {
+      assertEquals(1, call.samples(labels(client, "GET", "/v1/projects/{projectId}", "ok", "200", host(scheme))),
+          call::scrapeText);
+      assertEquals(1, call.samples("client", client.tag()), "one attempt, whatever its labels");
+    }
+  }
+
+  /**
+   * OkHttp resends a request whose reused connection was reset: the first call leaves a connection in the pool,
+   * the API resets it under the second call's request, and OkHttp sends that again on a new connection.
+   */
+  @ParameterizedTest(allowZeroInvocations = true)
+  @MethodSource("clientsThatResendAfterConnectionFailures")
+  void aResendAfterAConnectionFailureIsAnAttemptOfItsOwn(TestedClient client, String scheme) throws Exception {
+    expect(client, scheme, "GET", "/v1/projects", "STATUS 200", "/v1/projects", "ok", "200", bearer(TestApi.RW_KEY));
+    api.api.script().on("GET", "/v1/projects").resetConnection();
+    RecordedCalls.Call call = calls.make(client, "GET", api.baseUrl(scheme) + "/v1/projects", bearer(TestApi.RW_KEY));
+    assertEquals("STATUS 200", call.answer());
+    assertEquals(2, call.requestsReceived(), "the API got the request twice");
+    String[] failed = labels(client, "GET", "/v1/projects", "network_error", "NONE", host(scheme));
+    assertEquals(1, call.samples(withResend(failed, false)), call::scrapeText);
+    String[] resent = labels(client, "GET", "/v1/projects", "ok", "200", host(scheme));
+    assertEquals(1, call.samples(withResend(resent, true)), call::scrapeText);
+    assertEquals(2, call.samples("client", client.tag()), "two attempts, whatever their labels");
+  }
+
+  @ParameterizedTest
+  @MethodSource("clients")
+  void fiftyCallsAtOnceAreFiftySamples(TestedClient client) throws Exception {
+    RecordedCalls.Call call =
+        calls.make(client, "GET", api.baseUrl("https") + "/v1/projects", bearer(TestApi.RW_KEY), "concurrent=50");
+    assertEquals("STATUS 200", call.answer());
+    assertEquals(50, call.requestsReceived());
+    String[] ok = labels(client, "GET", "/v1/projects", "ok", "200", host("https"));
+    assertEquals(50, call.samples(withResend(ok, false)), call::scrapeText);
+    assertEquals(50, call.samples("client", client.tag()), "fifty samples, whatever their labels");
+  }
+
+  /** The first copy was woven and counts once (every other test); the second is woven on its own. */
+  @ParameterizedTest(allowZeroInvocations = true)
+  @MethodSource("librariesOfTheApplication")
+  void aSecondCopyOfTheLibraryInAnotherClassLoaderCountsItsCallsOnce(TestedClient client) throws Exception {
+    expect(client.inSecondCopy(), "http", "GET", "/v1/projects", "STATUS 200", "/v1/projects", "ok", "200",
+        bearer(TestApi.RW_KEY));
+    expect(client, "http", "GET", "/v1/projects", "STATUS 200", "/v1/projects", "ok", "200", bearer(TestApi.RW_KEY));
   }
 
   private static String bearer(String key) {
     return "header=Authorization:Bearer%20" + key;
   }
 
-  private void expect(String client, String scheme, String method, String path, String answer, String endpoint,
+  private void expect(TestedClient client, String scheme, String method, String path, String answer, String endpoint,
       String category, String status, String... options) throws Exception {
     String url = api.baseUrl(scheme) + path;
     expectAt(client, method, url, answer, endpoint, category, status, host(scheme), options);
   }
 
-  private void expectFailure(String client, String scheme, String method, String path, String endpoint,
+  private void expectFailure(TestedClient client, String scheme, String method, String path, String endpoint,
       String category, String... options) throws Exception {
     String url = api.baseUrl(scheme) + path;
     expectAt(client, method, url, "ERROR", endpoint, category, "NONE", host(scheme), options);
+  }
+
+  /** The API answers two seconds late; {@code option} makes the client give up before. */
+  private void expectToGiveUpOnASlowAnswer(TestedClient client, String scheme, String category, String option)
+      throws Exception {
+    String path = "/v1/tests/" + PROJECT_ID;
+    api.api.script().on("GET", path).delay(Duration.ofSeconds(2));
+    expectFailure(client, scheme, "GET", path, "/v1/tests/{projectId}", category, bearer(TestApi.RW_KEY), option);
   }
 
   private static String host(String scheme) {
     return scheme.equals("https") ? "localhost" : "127.0.0.1";
   }
 
-  /** Makes the call and asserts that it, and nothing else, was recorded with these labels. */
-  private void expectAt(String client, String method, String url, String answer, String endpoint, String category,
+  /**
+   * Makes the call and asserts that it, and nothing else, was recorded with these labels: once, or, for a client
+   * whose every request is an attempt, once per request the API received (a resend on a reused connection), the
+   * first not a resend.
+   */
+  private void expectAt(TestedClient client, String method, String url, String answer, String endpoint, String category,
       String status, String serverAddress, String... options) throws Exception {
-    String clientTag = client.equals("java-http-client-async") ? "java-http-client" : client;
-    String[] labels = {"client", clientTag, "method", method, "endpoint", endpoint, "error_category", category,
-        "status", status, "server_address", serverAddress, "resend", "false"};
-    PrometheusScrape before = app.scrape();
-    String actual = app.call(client, method, url, options);
-    assertTrue(actual.startsWith(answer), () -> "the application saw " + actual + ", expected " + answer);
-    PrometheusScrape after = awaitChange(before, clientTag);
-    assertEquals(1, after.requests(labels) - before.requests(labels), () -> "one sample with " + String.join(",", labels)
-        + " in:\n" + after.text());
-    assertEquals(1, after.requests("client", clientTag) - before.requests("client", clientTag),
-        "exactly one sample for the call, whatever its labels");
+    String[] labels = labels(client, method, endpoint, category, status, serverAddress);
+    RecordedCalls.Call call = calls.make(client, method, url, options);
+    assertTrue(call.answer().startsWith(answer), () -> "the application saw " + call.answer() + ", expected " + answer);
+    long attempts = client.can(EACH_REQUEST_IS_AN_ATTEMPT) ? Math.max(1, call.requestsReceived()) : 1;
+    assertEquals(1, call.samples(withResend(labels, false)), () -> "one sample with " + String.join(",", labels)
+        + " in:\n" + call.scrapeText());
+    assertEquals(attempts, call.samples(labels), () -> attempts + " samples with " + String.join(",", labels));
+    assertEquals(attempts, call.samples("client", client.tag()), "exactly one sample per attempt, whatever its labels");
   }
 
-  /** Async clients end the attempt in a callback that may run just after the caller got its answer. */
-  private static PrometheusScrape awaitChange(PrometheusScrape before, String clientTag) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    PrometheusScrape after = app.scrape();
-    while (after.requests("client", clientTag) == before.requests("client", clientTag) && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-      after = app.scrape();
-    }
-    Thread.sleep(50);
-    return app.scrape();
+  private static String[] labels(TestedClient client, String method, String endpoint, String category, String status,
+      String serverAddress) {
+    return new String[] {"client", client.tag(), "method", method, "endpoint", endpoint, "error_category", category,
+        "status", status, "server_address", serverAddress};
+  }
+
+  private static String[] withResend(String[] labels, boolean resend) {
+    String[] with = java.util.Arrays.copyOf(labels, labels.length + 2);
+    with[labels.length] = "resend";
+    with[labels.length + 1] = Boolean.toString(resend);
+    return with;
   }
 }

@@ -29,9 +29,15 @@ final class Jdks {
 
   private Jdks() {}
 
+  /** The JDK running the tests. */
+  static Jdk current() {
+    return new Jdk(Paths.get(System.getProperty("java.home")), Runtime.version().feature());
+  }
+
+  /** The current JDK first. */
   static List<Jdk> all() {
     Map<Integer, Jdk> byFeature = new LinkedHashMap<>();
-    Jdk current = new Jdk(Paths.get(System.getProperty("java.home")), Runtime.version().feature());
+    Jdk current = current();
     byFeature.put(current.feature(), current);
     for (Path home : candidates()) {
       Integer feature = featureOf(home);

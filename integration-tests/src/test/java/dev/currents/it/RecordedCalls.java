@@ -1,0 +1,71 @@
+package dev.currents.it;
+
+import dev.currents.simapi.ReceivedRequest;
+import dev.currents.simapi.SimulatedCurrentsApi;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Calls made through the application, each with the samples the agent recorded for it and the requests the API got. */
+final class RecordedCalls {
+
+  private static final Duration QUIET = Duration.ofMillis(50);
+  private static final Duration PATIENCE = Duration.ofSeconds(5);
+
+  private final AppJvm app;
+  private final SimulatedCurrentsApi api;
+  private final AtomicInteger ids = new AtomicInteger();
+
+  RecordedCalls(AppJvm app, SimulatedCurrentsApi api) {
+    this.app = app;
+    this.api = api;
+  }
+
+  /** What one call got, what the agent recorded while it ran and what the API received for it. */
+  record Call(String answer, PrometheusScrape before, PrometheusScrape after, long requestsReceived) {
+
+    /** How many samples of {@code currents.api.requests} with these labels the call added. */
+    long samples(String... labels) {
+      return after.requests(labels) - before.requests(labels);
+    }
+
+    String scrapeText() {
+      return after.text();
+    }
+  }
+
+  /**
+   * Makes the call with a query of its own, {@code call=<n>}: then no two calls are the same request in the sense
+   * of SPEC section 5, so none is taken for a retry of another (resend), and the API's requests for it can be told
+   * apart. Query strings reach no tag.
+   */
+  Call make(TestedClient client, String method, String url, String... options) throws Exception {
+    String query = "call=" + ids.incrementAndGet();
+    PrometheusScrape before = app.scrape();
+    String answer = app.call(client.name(), method, url + (url.contains("?") ? "&" : "?") + query, options);
+    long received = api.received().stream().filter(request -> hasQuery(request, query)).count();
+    return new Call(answer, before, awaitQuiet(before, client.tag()), received);
+  }
+
+  private static boolean hasQuery(ReceivedRequest request, String query) {
+    return request.query() != null && ("&" + request.query() + "&").contains("&" + query + "&");
+  }
+
+  /**
+   * The scrape once the client's samples have grown and then stayed as they are for a moment: an asynchronous
+   * client may end an attempt in a callback that runs just after the caller got its answer.
+   */
+  private PrometheusScrape awaitQuiet(PrometheusScrape before, String clientTag) throws Exception {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    PrometheusScrape after = app.scrape();
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(QUIET.toMillis());
+      PrometheusScrape next = app.scrape();
+      long now = next.requests("client", clientTag);
+      if (now == after.requests("client", clientTag) && now > before.requests("client", clientTag)) {
+        return next;
+      }
+      after = next;
+    }
+    return after;
+  }
+}

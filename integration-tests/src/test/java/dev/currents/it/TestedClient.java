@@ -1,0 +1,41 @@
+package dev.currents.it;
+
+import java.util.Set;
+
+/**
+ * One client the test application's driver offers (dev.currents.testapp.ClientAdapters), as the client suite sees
+ * it: the name a call line gives, the {@code client} tag the agent records it with, and what it can do beyond
+ * the calls every client makes.
+ */
+record TestedClient(String name, String tag, Set<Feature> features) {
+
+  enum Feature {
+    /** Cancels a call in flight on {@code cancelAfterMs}. */
+    CANCEL,
+    /** Has a deadline for the whole call, {@code callTimeoutMs}, apart from its connect and read timeouts. */
+    CALL_TIMEOUT,
+    /**
+     * Each request it sends is an attempt of its own: each hop of a followed redirect, each of its own resends.
+     * Without it, one call is one attempt, however many requests the client sent for it.
+     */
+    EACH_REQUEST_IS_AN_ATTEMPT,
+    /** Resends by itself a request that failed on a reused connection. */
+    RETRIES_ON_CONNECTION_FAILURE,
+    /** A library the application brings, which a second copy in another class loader can bring again. */
+    LOADED_BY_THE_APPLICATION
+  }
+
+  boolean can(Feature feature) {
+    return features.contains(feature);
+  }
+
+  /** The same client, used from a second copy of the application in a class loader of its own. */
+  TestedClient inSecondCopy() {
+    return new TestedClient("second-copy/" + name, tag, features);
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}
