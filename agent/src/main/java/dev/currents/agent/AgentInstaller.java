@@ -16,6 +16,7 @@ import dev.currents.agent.telemetry.ChainSweeper;
 import dev.currents.agent.telemetry.MeterLabels;
 import dev.currents.agent.telemetry.TelemetryRecorder;
 import dev.currents.agent.tooling.ClientInstrumentation;
+import dev.currents.agent.tracing.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -74,8 +75,9 @@ public final class AgentInstaller {
       StartGate gate) {
     ClassFileTransformer weaver = null;
     try {
-      MeterRegistries registries = MeterRegistries.start(config);
-      CurrentsRequests.install(hosts, recorder(config, registries.registry()));
+      MeterRegistries registries = MeterRegistries.start(config, version);
+      Tracing tracing = Tracing.start(config, version, registries.registry());
+      CurrentsRequests.install(hosts, recorder(config, registries.registry(), tracing));
       weaver = weave(instrumentation, clients);
       AgentLog.info(
           "currents-agent "
@@ -88,7 +90,9 @@ public final class AgentInstaller {
               + clients.stream().map(ClientInstrumentation::client).collect(Collectors.joining(", "))
               + "; metrics "
               + registries.destinations()
-              + "; traces none");
+              + "; traces "
+              + tracing.destinations()
+              + (config.tracesPropagate() ? "; propagating traceparent" : ""));
     } catch (Throwable t) {
       AgentLog.warn("could not start, the application runs without it: " + t);
     } finally {
@@ -97,7 +101,7 @@ public final class AgentInstaller {
     }
   }
 
-  private static TelemetryRecorder recorder(AgentConfig config, MeterRegistry registry) {
+  private static TelemetryRecorder recorder(AgentConfig config, MeterRegistry registry, Tracing tracing) {
     BackoffMetrics backoff = new BackoffMetrics(registry);
     ChainSweeper sweeper = new ChainSweeper();
     RetryChains<MeterLabels> chains =
@@ -106,7 +110,8 @@ public final class AgentInstaller {
             backoff,
             sweeper::wake);
     sweeper.start(chains);
-    return new TelemetryRecorder(RouteTemplates.currents(), new RequestMetrics(registry), backoff, chains);
+    return new TelemetryRecorder(
+        RouteTemplates.currents(), new RequestMetrics(registry), backoff, chains, tracing.spans());
   }
 
   private static ClassFileTransformer weave(Instrumentation instrumentation, List<ClientInstrumentation> clients) {

@@ -27,7 +27,7 @@ public final class MeterRegistries {
     this.destinations = destinations;
   }
 
-  public static MeterRegistries start(AgentConfig config) {
+  public static MeterRegistries start(AgentConfig config, String agentVersion) {
     CompositeMeterRegistry composite = new CompositeMeterRegistry();
     composite.config().commonTags("service.name", config.serviceName());
     List<String> destinations = new ArrayList<>();
@@ -41,7 +41,9 @@ public final class MeterRegistries {
           destinations.add("logging");
           break;
         case OTLP:
-          AgentLog.warn("currents.agent.metrics.exporter=otlp is not available in this version; metrics are not pushed");
+          OtlpMetrics otlp = OtlpMetrics.start(config.otlpEndpoint(), config.serviceName(), agentVersion);
+          composite.add(otlp.registry());
+          destinations.add(otlp.destination());
           break;
       }
     }

@@ -11,11 +11,13 @@ import dev.currents.agent.common.backoff.RetryAfter;
 import dev.currents.agent.common.backoff.RetryChains;
 import dev.currents.agent.metrics.BackoffMetrics;
 import dev.currents.agent.metrics.RequestMetrics;
+import dev.currents.agent.tracing.AttemptSpan;
+import dev.currents.agent.tracing.AttemptSpans;
 
 /**
  * Turns the facts an instrumentation gathered about an attempt into the agent's telemetry: classifies it once
  * (route template, error category, Retry-After), links it into its retry chain, and hands it to each
- * consumer.
+ * consumer: meters, and spans when tracing is on.
  */
 public final class TelemetryRecorder implements AttemptRecorder {
 
@@ -23,13 +25,20 @@ public final class TelemetryRecorder implements AttemptRecorder {
   private final RequestMetrics requests;
   private final BackoffMetrics backoff;
   private final RetryChains<MeterLabels> chains;
+  private final AttemptSpans spans;
 
+  /** @param spans null when the agent makes no spans */
   public TelemetryRecorder(
-      RouteTemplates routes, RequestMetrics requests, BackoffMetrics backoff, RetryChains<MeterLabels> chains) {
+      RouteTemplates routes,
+      RequestMetrics requests,
+      BackoffMetrics backoff,
+      RetryChains<MeterLabels> chains,
+      AttemptSpans spans) {
     this.routes = routes;
     this.requests = requests;
     this.backoff = backoff;
     this.chains = chains;
+    this.spans = spans;
   }
 
   @Override
@@ -45,7 +54,8 @@ public final class TelemetryRecorder implements AttemptRecorder {
             attempt.credentialFingerprint());
     MeterLabels labels = new MeterLabels(attempt.method(), routes.match(attempt.path()));
     Retry retry = chains.onStart(key, labels, attempt.startNanos());
-    attempt.recorderState(new AttemptState(key, labels, retry));
+    AttemptSpan span = spans == null ? null : spans.start(attempt, labels.endpoint(), retry);
+    attempt.recorderState(new AttemptState(key, labels, retry, span));
   }
 
   @Override
@@ -69,6 +79,9 @@ public final class TelemetryRecorder implements AttemptRecorder {
     }
     chains.onEnd(
         state.key, state.labels, state.retry, attempt.startNanos(), endNanos, category, status, retryAfter);
+    if (state.span != null) {
+      state.span.end(endNanos, status, category, retryAfter, failure);
+    }
   }
 
   private static RetryAfter retryAfter(Attempt attempt, String header) {
