@@ -1,15 +1,20 @@
 package dev.currents.it;
 
+import static dev.currents.it.TestedClient.Feature.CALL_TIMEOUT;
 import static dev.currents.it.TestedClient.Feature.CANCEL;
+import static dev.currents.it.TestedClient.Feature.EACH_REQUEST_IS_AN_ATTEMPT;
+import static dev.currents.it.TestedClient.Feature.LOADED_BY_THE_APPLICATION;
+import static dev.currents.it.TestedClient.Feature.RETRIES_ON_CONNECTION_FAILURE;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * What the client suite runs against: the JDK's clients on every JDK, and each client library at the oldest and
  * the newest version the README claims, on the JDK running the tests. A library version is added with a line in
- * {@code libraryVersions()}, a module under integration-tests/client-versions and, for a new library, an
+ * {@link #libraryVersions}, a module under integration-tests/client-versions and, for a new library, an
  * adapter in dev.currents.testapp and a {@link Subject.Library} here.
  */
 final class Subjects {
@@ -20,6 +25,14 @@ final class Subjects {
           new TestedClient("java-http-client-async", "java-http-client", Set.of(CANCEL)),
           new TestedClient("http-url-connection", "http-url-connection", Set.of()));
 
+  private static final Set<TestedClient.Feature> OKHTTP_FEATURES =
+      EnumSet.of(CANCEL, CALL_TIMEOUT, EACH_REQUEST_IS_AN_ATTEMPT, RETRIES_ON_CONNECTION_FAILURE, LOADED_BY_THE_APPLICATION);
+
+  static final Subject.Library OKHTTP = Subject.Library.syncAndAsync("okhttp", "okhttp", OKHTTP_FEATURES);
+
+  /** Retrofit sends through OkHttp, whose instrumentation records it: one attempt each, tagged okhttp. */
+  static final Subject.Library RETROFIT = Subject.Library.syncAndAsync("retrofit", "okhttp", OKHTTP_FEATURES);
+
   private Subjects() {}
 
   static List<Subject> all() {
@@ -27,6 +40,19 @@ final class Subjects {
     for (Jdks.Jdk jdk : Jdks.all()) {
       subjects.add(Subject.jdkClients(jdk, JDK_CLIENTS));
     }
+    subjects.addAll(libraryVersions());
     return subjects;
+  }
+
+  /**
+   * The oldest and the newest version of each library that the README claims. OkHttp 4.x, which 3.x and 5.x
+   * bracket, runs under Retrofit 3.0.0 (4.12.0) and 3.14.9 under Retrofit 2.9.0.
+   */
+  private static List<Subject> libraryVersions() {
+    return List.of(
+        OKHTTP.version("3.14.0"),
+        OKHTTP.version("5.5.1"),
+        RETROFIT.version("2.9.0"),
+        RETROFIT.version("3.0.0"));
   }
 }

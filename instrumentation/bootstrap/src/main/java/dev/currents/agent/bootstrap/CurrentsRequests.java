@@ -47,6 +47,11 @@ public final class CurrentsRequests {
     return url != null && hosts.matches(url.getHost(), url.getPort(), isHttps(url.getProtocol()));
   }
 
+  /** For clients with URL types of their own (OkHttp's {@code HttpUrl}), which would allocate to become a URI. */
+  public static boolean isCurrents(String scheme, String host, int port) {
+    return hosts.matches(host, port, isHttps(scheme));
+  }
+
   /**
    * Starts an attempt. Advice calls it only after {@link #isCurrents(URI)} said yes, so that requests to other
    * hosts never pay for gathering the arguments. Returns null if the agent itself fails.

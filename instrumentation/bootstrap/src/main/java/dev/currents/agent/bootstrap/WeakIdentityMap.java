@@ -30,6 +30,16 @@ public final class WeakIdentityMap<K, V> {
     return existing != null ? existing : value;
   }
 
+  /** Detaches and returns the key's value, or null. */
+  public V remove(K key) {
+    return map.remove(new LookupKey(key));
+  }
+
+  /** Cheap enough for a hot path that only needs the map when something is in it. */
+  public boolean isEmpty() {
+    return map.isEmpty();
+  }
+
   public int size() {
     expungeStale();
     return map.size();

@@ -48,6 +48,9 @@ class CurrentsRequestsTest {
     assertFalse(CurrentsRequests.isCurrents(URI.create("https://example.com/v1/runs/x")));
     assertFalse(CurrentsRequests.isCurrents(URI.create("mailto:someone@api.currents.dev")));
     assertFalse(CurrentsRequests.isCurrents((URI) null));
+    assertTrue(CurrentsRequests.isCurrents("https", "api.currents.dev", 443));
+    assertFalse(CurrentsRequests.isCurrents("https", "example.com", 443));
+    assertFalse(CurrentsRequests.isCurrents("https", null, 443));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.currents.agent.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,17 @@ class WeakIdentityMapTest {
     assertEquals("a", map.putIfAbsent(key, "b"));
     map.put(key, "c");
     assertSame("c", map.get(key));
+  }
+
+  @Test
+  void removeDetachesTheValueOfThatKeyOnly() {
+    String first = new String("same");
+    String second = new String("same");
+    map.put(first, "first");
+    assertNull(map.remove(second));
+    assertEquals("first", map.remove(first));
+    assertNull(map.get(first));
+    assertTrue(map.isEmpty());
   }
 
   @Test

@@ -1,0 +1,49 @@
+package dev.currents.agent.instrumentation.okhttp.bootstrap;
+
+import dev.currents.agent.bootstrap.Attempt;
+import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.bootstrap.WeakIdentityMap;
+import dev.currents.agent.common.ErrorCategory;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Ends the attempts of calls that were canceled, which OkHttp does both for {@code Call.cancel()} and when the
+ * call's {@code callTimeout} fires: it closes the socket, so the attempt itself fails with a plain {@code
+ * SocketException("Socket closed")}. Which of the two it was, only the end of the call tells, so such an
+ * attempt waits for it: a call ends right after its last attempt, on the same thread.
+ *
+ * <p>Loaded by the bootstrap class loader, shared by every copy of OkHttp: it sees calls only as objects.
+ */
+public final class OkHttpCalls {
+
+  public static final String CLIENT = "okhttp";
+
+  /** What a canceled attempt is recorded with when its call did not time out: a category, never thrown. */
+  private static final CancellationException CANCELED_BY_THE_APPLICATION =
+      new CancellationException("OkHttp Call.cancel()");
+
+  private static final WeakIdentityMap<Object, Attempt> WAITING_FOR_THEIR_CALL = new WeakIdentityMap<>();
+
+  private OkHttpCalls() {}
+
+  /** An attempt got no response; {@code failure} may be OkHttp's {@code RouteException} around the cause. */
+  public static void attemptFailed(Attempt attempt, Throwable failure, Object call, boolean callCanceled) {
+    if (callCanceled) {
+      WAITING_FOR_THEIR_CALL.put(call, attempt);
+    } else {
+      CurrentsRequests.fail(attempt, failure);
+    }
+  }
+
+  /** Runs at the end of every OkHttp call, to any host: one emptiness check unless a canceled attempt waits. */
+  public static void callEnded(Object call, Throwable thrown) {
+    if (WAITING_FOR_THEIR_CALL.isEmpty()) {
+      return;
+    }
+    Attempt attempt = WAITING_FOR_THEIR_CALL.remove(call);
+    if (attempt != null) {
+      boolean timedOut = thrown != null && ErrorCategory.ofFailure(thrown) == ErrorCategory.TIMEOUT;
+      CurrentsRequests.fail(attempt, timedOut ? thrown : CANCELED_BY_THE_APPLICATION);
+    }
+  }
+}

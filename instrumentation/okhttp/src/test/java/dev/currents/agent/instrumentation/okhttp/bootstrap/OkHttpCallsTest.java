@@ -1,0 +1,86 @@
+package dev.currents.agent.instrumentation.okhttp.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.currents.agent.bootstrap.Attempt;
+import dev.currents.agent.bootstrap.AttemptRecorder;
+import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.common.ErrorCategory;
+import dev.currents.agent.common.HostFilter;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OkHttpCallsTest {
+
+  private final List<Throwable> failures = new ArrayList<>();
+  private final Object call = new Object();
+
+  @BeforeEach
+  void install() {
+    CurrentsRequests.install(
+        HostFilter.parse("api.currents.dev"),
+        new AttemptRecorder() {
+          @Override
+          public void started(Attempt attempt) {}
+
+          @Override
+          public void finished(Attempt attempt, long endNanos, int status, String retryAfter, Throwable failure) {
+            failures.add(failure);
+          }
+        });
+  }
+
+  @AfterEach
+  void uninstall() {
+    CurrentsRequests.install(HostFilter.parse(""), AttemptRecorder.NONE);
+  }
+
+  @Test
+  void aFailureOfACallStillRunningEndsItsAttemptAtOnce() {
+    ConnectException refused = new ConnectException("refused");
+    OkHttpCalls.attemptFailed(attempt(), refused, call, false);
+    assertEquals(List.of(refused), failures);
+  }
+
+  @Test
+  void aCanceledAttemptWaitsForItsCallToSayWhetherItTimedOut() {
+    OkHttpCalls.attemptFailed(attempt(), new SocketException("Socket closed"), call, true);
+    OkHttpCalls.callEnded(new Object(), null);
+    assertEquals(List.of(), failures, "another call's end leaves it waiting");
+
+    InterruptedIOException callTimeout = new InterruptedIOException("timeout");
+    OkHttpCalls.callEnded(call, callTimeout);
+    assertEquals(1, failures.size());
+    assertSame(callTimeout, failures.get(0));
+  }
+
+  @Test
+  void aCanceledAttemptOfACallThatDidNotTimeOutWasCancelledByTheApplication() {
+    OkHttpCalls.attemptFailed(attempt(), new SocketException("Socket closed"), call, true);
+    OkHttpCalls.callEnded(call, new SocketException("Socket closed"));
+    assertEquals(1, failures.size());
+    assertEquals(ErrorCategory.CANCELLED, ErrorCategory.ofFailure(failures.get(0)));
+  }
+
+  @Test
+  void aCallEndsItsWaitingAttemptOnce() {
+    OkHttpCalls.attemptFailed(attempt(), new SocketException("Socket closed"), call, true);
+    OkHttpCalls.callEnded(call, null);
+    OkHttpCalls.callEnded(call, null);
+    assertEquals(1, failures.size());
+    assertTrue(failures.get(0) != null);
+  }
+
+  private static Attempt attempt() {
+    return CurrentsRequests.start(OkHttpCalls.CLIENT, "GET", URI.create("https://api.currents.dev/v1/projects"), null, null);
+  }
+}

@@ -1,0 +1,32 @@
+package dev.currents.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A library version the agent does not support is left as it is, with one debug line and no error: the
+ * application's calls work and none is recorded.
+ */
+class UnsupportedVersionIT {
+
+  @Test
+  void okHttpBefore314IsLeftAloneWithOneDebugLine() throws Exception {
+    TestApi api = TestApi.start();
+    Subject okHttp312 = Subjects.OKHTTP.version("3.12.13");
+    try (AppJvm app = okHttp312.app(api).property("currents.agent.log.level", "debug").start()) {
+      for (String client : List.of("okhttp", "okhttp-async")) {
+        assertEquals("STATUS 200", app.call(client, "GET", api.api.httpBaseUrl() + "/v1/projects",
+            "header=Authorization:Bearer%20" + TestApi.RW_KEY));
+      }
+      assertEquals(0, app.scrape().requests("client", "okhttp"));
+      List<String> stderr = app.stderr();
+      assertEquals(1, stderr.stream().filter(line -> line.contains("older than 3.14")).count(), stderr::toString);
+      assertTrue(stderr.stream().noneMatch(line -> line.contains("okhttp3.")), "no OkHttp class woven nor failing");
+    } finally {
+      api.api.close();
+    }
+  }
+}
