@@ -93,7 +93,7 @@ class BackoffIT {
   @Test
   void aChainTheClientGivesUpOnIsAbandonedAfterTheWindow() throws Exception {
     Chain chain =
-        retry("exponential", RateLimit.pattern(0, 100).throttle(Throttle.NO_RETRY_AFTER), "currents.agent.backoff.window", "4s");
+        retry("exponential", RateLimit.pattern(0, 100).throttle(Throttle.NO_RETRY_AFTER), "currents.agent.backoff.window", "6s");
     chain.assertEnded("abandoned", "exponential", 6);
     chain.assertRetries(5, 5);
   }
@@ -126,7 +126,7 @@ class BackoffIT {
   }
 
   private static PrometheusScrape awaitScrape(AppJvm app, Predicate<PrometheusScrape> done) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     PrometheusScrape scrape = app.scrape();
     while (!done.test(scrape) && System.nanoTime() < deadline) {
       Thread.sleep(50);
