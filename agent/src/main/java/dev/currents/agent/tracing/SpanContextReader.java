@@ -23,7 +23,7 @@ final class SpanContextReader {
   private final MethodHandle isValid;
   private final MethodHandle traceId;
   private final MethodHandle spanId;
-  private final MethodHandle isSampled;
+  private final MethodHandle traceFlags;
 
   private SpanContextReader(
       MethodHandle currentSpan,
@@ -31,13 +31,13 @@ final class SpanContextReader {
       MethodHandle isValid,
       MethodHandle traceId,
       MethodHandle spanId,
-      MethodHandle isSampled) {
+      MethodHandle traceFlags) {
     this.currentSpan = currentSpan;
     this.spanContext = spanContext;
     this.isValid = isValid;
     this.traceId = traceId;
     this.spanId = spanId;
-    this.isSampled = isSampled;
+    this.traceFlags = traceFlags;
   }
 
   /**
@@ -47,9 +47,11 @@ final class SpanContextReader {
   static SpanContextReader find(String api, ClassLoader loader) {
     Class<?> span;
     Class<?> context;
+    Class<?> flags;
     try {
       span = Class.forName(api + ".trace.Span", false, loader);
       context = Class.forName(api + ".trace.SpanContext", false, loader);
+      flags = Class.forName(api + ".trace.TraceFlags", false, loader);
     } catch (ClassNotFoundException | LinkageError e) {
       return NONE;
     }
@@ -61,7 +63,9 @@ final class SpanContextReader {
           getter(lookup, context, "isValid", boolean.class),
           getter(lookup, context, "getTraceId", String.class),
           getter(lookup, context, "getSpanId", String.class),
-          getter(lookup, context, "isSampled", boolean.class));
+          MethodHandles.filterReturnValue(
+              getter(lookup, context, "getTraceFlags", flags),
+              getter(lookup, flags, "asByte", byte.class)));
     } catch (ReflectiveOperationException | RuntimeException e) {
       AgentErrors.report("reading the application's OpenTelemetry API in " + api, e);
       return NONE;
@@ -88,7 +92,7 @@ final class SpanContextReader {
       return SpanContext.create(
           (String) traceId.invokeExact(context),
           (String) spanId.invokeExact(context),
-          (boolean) isSampled.invokeExact(context) ? TraceFlags.getSampled() : TraceFlags.getDefault(),
+          TraceFlags.fromByte((byte) traceFlags.invokeExact(context)),
           TraceState.getDefault());
     } catch (Throwable t) {
       AgentErrors.report("reading the application's current span", t);
