@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.dynamic.loading.ClassInjector;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 
 /** Runs inside the agent's class loader: reads the configuration, starts the exporters, weaves the clients. */
@@ -120,7 +121,13 @@ public final class AgentInstaller {
     System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
     try {
       AgentBuilder builder =
-          new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+          // Advice only goes into methods a class declares itself, so its interfaces need not be described:
+          // another agent may have added some that no class file describes (the OpenTelemetry javaagent
+          // generates interfaces for HttpURLConnection), which would leave the class unwoven.
+          new AgentBuilder.Default(
+                  new ByteBuddy()
+                      .with(TypeValidation.DISABLED)
+                      .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
               .disableClassFormatChanges()
               .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
               .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
