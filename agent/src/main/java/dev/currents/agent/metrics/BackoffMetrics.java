@@ -10,6 +10,7 @@ import dev.currents.agent.telemetry.MeterLabels;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -47,8 +48,7 @@ public final class BackoffMetrics implements BackoffListener<MeterLabels> {
   public void retryAfter(MeterLabels labels, int status, long delayMillis) {
     Timer.builder("currents.api.retry_after")
         .description("The wait the Currents API advised with Retry-After")
-        .tag("method", labels.method())
-        .tag("endpoint", labels.endpoint())
+        .tags(route(labels))
         .tag("status", StatusTags.of(status))
         .register(registry)
         .record(delayMillis, TimeUnit.MILLISECONDS);
@@ -58,8 +58,7 @@ public final class BackoffMetrics implements BackoffListener<MeterLabels> {
   public void retry(MeterLabels labels, Retry retry) {
     Timer.builder("currents.api.backoff.delay")
         .description("How long the client waited before retrying a failed attempt")
-        .tag("method", labels.method())
-        .tag("endpoint", labels.endpoint())
+        .tags(route(labels))
         .tag("trigger", retry.trigger().tagValue())
         .tag("attempt", retry.attemptTag())
         .tag("compliant", Boolean.toString(retry.compliant()))
@@ -72,8 +71,7 @@ public final class BackoffMetrics implements BackoffListener<MeterLabels> {
   public void violation(MeterLabels labels, ErrorCategory trigger, Violation reason) {
     Counter.builder("currents.api.backoff.violations")
         .description("Retries that broke the backoff rules: ignored Retry-After, no backoff, waits not growing")
-        .tag("method", labels.method())
-        .tag("endpoint", labels.endpoint())
+        .tags(route(labels))
         .tag("trigger", trigger.tagValue())
         .tag("reason", reason.tagValue())
         .register(registry)
@@ -86,8 +84,7 @@ public final class BackoffMetrics implements BackoffListener<MeterLabels> {
     String result = summary.result().tagValue();
     Counter.builder("currents.api.retry.chains")
         .description("Finished retry chains, by how they ended and what the waits looked like")
-        .tag("method", labels.method())
-        .tag("endpoint", labels.endpoint())
+        .tags(route(labels))
         .tag("trigger", trigger)
         .tag("result", result)
         .tag("policy", summary.policy().tagValue())
@@ -95,19 +92,22 @@ public final class BackoffMetrics implements BackoffListener<MeterLabels> {
         .increment();
     DistributionSummary.builder("currents.api.retry.chain.attempts")
         .description("Attempts in a finished retry chain, the first failed one included")
-        .tag("method", labels.method())
-        .tag("endpoint", labels.endpoint())
+        .tags(route(labels))
         .tag("trigger", trigger)
         .tag("result", result)
         .register(registry)
         .record(summary.attempts());
     Timer.builder("currents.api.retry.chain.duration")
         .description("A finished retry chain, from its first attempt's start to its last attempt's end")
-        .tag("method", labels.method())
-        .tag("endpoint", labels.endpoint())
+        .tags(route(labels))
         .tag("trigger", trigger)
         .tag("result", result)
         .register(registry)
         .record(summary.durationNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** The tags every backoff meter starts with. */
+  private static Tags route(MeterLabels labels) {
+    return Tags.of("method", labels.method(), "endpoint", labels.endpoint());
   }
 }
