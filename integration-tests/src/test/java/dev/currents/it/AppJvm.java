@@ -1,6 +1,7 @@
 package dev.currents.it;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The application under test: a separate JVM running {@code dev.currents.testapp.ClientDriver}, with the agent
@@ -60,6 +62,8 @@ final class AppJvm implements AutoCloseable {
     private final List<String> classPath = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private boolean agent = true;
+    private final List<String> agentsBefore = new ArrayList<>();
+    private final List<String> agentsAfter = new ArrayList<>();
     private String mainClass = "dev.currents.testapp.ClientDriver";
     private final List<String> arguments = new ArrayList<>();
 
@@ -93,6 +97,26 @@ final class AppJvm implements AutoCloseable {
       return this;
     }
 
+    /** This module's test classes: applications written for one test, such as {@link ClashingApplication}. */
+    Builder testClasses() {
+      return classPath(Paths.get(AppJvm.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString());
+    }
+
+    /** A jar of the test class path, by file name without {@code .jar}: {@code opentelemetry-api-1.20.0}. */
+    Builder testJar(String name) {
+      return classPath(
+          Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+              .filter(entry -> Paths.get(entry).getFileName().toString().equals(name + ".jar"))
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException(name + " is not on the test class path")));
+    }
+
+    /** Another {@code -javaagent}, attached before this agent or after it. */
+    Builder javaagent(Path jar, boolean beforeThisAgent) {
+      (beforeThisAgent ? agentsBefore : agentsAfter).add("-javaagent:" + jar.toAbsolutePath());
+      return this;
+    }
+
     Builder mainClass(String name) {
       mainClass = name;
       return this;
@@ -111,9 +135,11 @@ final class AppJvm implements AutoCloseable {
     AppJvm start() throws IOException, InterruptedException {
       List<String> command = new ArrayList<>();
       command.add(jdk.java().toString());
+      command.addAll(agentsBefore);
       if (agent) {
         command.add("-javaagent:" + AGENT_JAR.toAbsolutePath());
       }
+      command.addAll(agentsAfter);
       properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
       command.add("-cp");
       command.add(String.join(java.io.File.pathSeparator, classPath));
@@ -150,12 +176,14 @@ final class AppJvm implements AutoCloseable {
 
   /** Waits for the application's READY; what it printed before is kept in {@link #startOutput()}. */
   private void awaitReady() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     String line;
-    while (!"READY".equals(line = stdout.poll(60, TimeUnit.SECONDS))) {
-      if (line == null) {
+    while (!"READY".equals(line = stdout.poll(100, TimeUnit.MILLISECONDS))) {
+      if (line != null) {
+        startOutput.add(line);
+      } else if (System.nanoTime() > deadline || !process.isAlive()) {
         throw new IllegalStateException("the application did not start; stderr:\n" + String.join("\n", stderr));
       }
-      startOutput.add(line);
     }
   }
 
@@ -179,13 +207,31 @@ final class AppJvm implements AutoCloseable {
    * java.net.ConnectException}.
    */
   String call(String client, String method, String url, String... options) throws InterruptedException {
-    String id = Integer.toString(ids.incrementAndGet());
-    stdin.println(id + " " + client + " " + method + " " + url + " " + String.join(" ", options));
-    String answer = stdout.poll(60, TimeUnit.SECONDS);
-    if (answer == null || !answer.startsWith(id + " ")) {
-      throw new IllegalStateException("unexpected answer to call " + id + ": " + answer + "; stderr:\n" + String.join("\n", stderr));
+    return calls(1, client, method, url, options).get(0);
+  }
+
+  /**
+   * Makes {@code count} calls one after the other without waiting for each answer before sending the next line,
+   * and returns the answers without their ids: the driver's own pace, not the test's.
+   */
+  List<String> calls(int count, String client, String method, String url, String... options)
+      throws InterruptedException {
+    List<String> sent = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String id = Integer.toString(ids.incrementAndGet());
+      sent.add(id);
+      stdin.println(id + " " + client + " " + method + " " + url + " " + String.join(" ", options));
     }
-    return answer.substring(id.length() + 1);
+    List<String> answers = new ArrayList<>();
+    for (String id : sent) {
+      String answer = stdout.poll(60, TimeUnit.SECONDS);
+      if (answer == null || !answer.startsWith(id + " ")) {
+        throw new IllegalStateException(
+            "unexpected answer to call " + id + ": " + answer + "; stderr:\n" + String.join("\n", stderr));
+      }
+      answers.add(answer.substring(id.length() + 1));
+    }
+    return answers;
   }
 
   List<String> stderr() {

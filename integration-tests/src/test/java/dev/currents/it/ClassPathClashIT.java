@@ -3,7 +3,6 @@ package dev.currents.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.Parameter;
@@ -28,9 +27,9 @@ class ClassPathClashIT {
         api.app(jdk)
             .mainClass(ClashingApplication.class.getName())
             .arguments(api.api.httpBaseUrl() + "/v1/projects", TestApi.RW_KEY)
-            .classPath(testClasses());
+            .testClasses();
     Stream.of("micrometer-core-1.9.17", "opentelemetry-api-1.20.0", "opentelemetry-context-1.20.0", "byte-buddy-1.12.23")
-        .forEach(jar -> builder.classPath(fromTestClassPath(jar)));
+        .forEach(builder::testJar);
     try (AppJvm app = builder.start()) {
       List<String> output = app.startOutput();
       assertEquals(
@@ -49,16 +48,5 @@ class ClassPathClashIT {
     } finally {
       api.api.close();
     }
-  }
-
-  private static String testClasses() {
-    return new File(ClashingApplication.class.getProtectionDomain().getCodeSource().getLocation().getPath()).getPath();
-  }
-
-  private static String fromTestClassPath(String jarName) {
-    return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(entry -> new File(entry).getName().equals(jarName + ".jar"))
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException(jarName + " is not on the test class path"));
   }
 }
