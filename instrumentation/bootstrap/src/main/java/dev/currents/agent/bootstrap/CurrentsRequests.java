@@ -54,7 +54,8 @@ public final class CurrentsRequests {
 
   /**
    * Starts an attempt. Advice calls it only after {@link #isCurrents(URI)} said yes, so that requests to other
-   * hosts never pay for gathering the arguments. Returns null if the agent itself fails.
+   * hosts never pay for gathering the arguments. Returns null if the agent itself fails, and for the agent's
+   * own requests ({@link AgentThread}).
    *
    * @param authorization the {@code Authorization} header, or null; only its fingerprint is kept
    * @param recordKey the {@code x-currents-key} header, or null; only its fingerprint is kept
