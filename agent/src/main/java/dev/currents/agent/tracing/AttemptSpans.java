@@ -63,7 +63,7 @@ public final class AttemptSpans {
           .setAttribute(BACKOFF_COMPLIANT, retry.compliant());
     }
     Span span = builder.startSpan();
-    if (propagate) {
+    if (propagate && span.getSpanContext().isValid()) {
       attempt.traceparent(traceparent(span.getSpanContext()));
     }
     return new AttemptSpan(span, startEpochNanos, attempt.startNanos());

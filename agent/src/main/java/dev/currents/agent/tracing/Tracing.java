@@ -11,8 +11,12 @@ import dev.currents.agent.otel.ShutdownFlush;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.time.Duration;
@@ -62,6 +66,10 @@ public final class Tracing {
           break;
       }
     }
+    if (destinations.isEmpty()) {
+      // A provider without a processor makes no-op spans, whose ids are all zeros: propagation needs real ones.
+      provider.addSpanProcessor(IdsOnly.INSTANCE);
+    }
     SdkTracerProvider tracerProvider = provider.build();
     ShutdownFlush.register(tracerProvider::shutdown);
     AttemptSpans spans =
@@ -80,6 +88,27 @@ public final class Tracing {
             .setComponentLoader(DeferredSenders.INSTANCE);
     endpoint.headers().forEach(exporter::addHeader);
     return exporter.build();
+  }
+
+  /** Takes no part in a span's life: it is only there so that the SDK makes spans with ids. */
+  private enum IdsOnly implements SpanProcessor {
+    INSTANCE;
+
+    @Override
+    public void onStart(Context parentContext, ReadWriteSpan span) {}
+
+    @Override
+    public boolean isStartRequired() {
+      return false;
+    }
+
+    @Override
+    public void onEnd(ReadableSpan span) {}
+
+    @Override
+    public boolean isEndRequired() {
+      return false;
+    }
   }
 
   /** Null when the agent makes no spans: no exporter and no propagation. */
