@@ -62,6 +62,8 @@ public final class MeterRegistries {
       PrometheusEndpoint endpoint =
           PrometheusEndpoint.start(prometheus, config.prometheusHost(), config.prometheusPort());
       destinations.add("prometheus http://" + config.prometheusHost() + ':' + endpoint.port() + "/metrics");
+      // The JVM's exit waits up to ~300 ms for the server's thread, blocked in native code, unless it stops.
+      Runtime.getRuntime().addShutdownHook(new Thread(endpoint::close, "currents-agent-prometheus-stop"));
     } catch (IOException | RuntimeException e) {
       AgentLog.warn(
           "cannot serve Prometheus metrics on "
