@@ -1,0 +1,87 @@
+package dev.currents.benchmarks.breakdown;
+
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.common.HostFilter;
+import dev.currents.agent.config.AgentConfig;
+import dev.currents.agent.metrics.MeterRegistries;
+import dev.currents.agent.tracing.Tracing;
+import dev.currents.benchmarks.AgentWiring;
+import dev.currents.agent.tooling.ClientInstrumentation;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.loading.ClassInjector;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+
+/**
+ * The steps of {@code AgentInstaller} after the bootstrap injection, one by one and all in line (see {@link
+ * BreakdownAgent}); the agent runs those marked {@code *} on its own start thread, while the application starts.
+ * Loaded only once the bootstrap classes exist.
+ */
+public final class BreakdownSteps {
+
+  private BreakdownSteps() {}
+
+  public static void run(Instrumentation instrumentation, Map<String, String> options, BreakdownAgent.Step step)
+      throws Exception {
+    boolean retransform = !"disabled".equals(options.get("redefinition"));
+    boolean prometheus = !"none".equals(options.get("metrics"));
+    boolean weave = !"none".equals(options.get("weave"));
+    if (!prometheus) {
+      System.setProperty("currents.agent.metrics.exporter", "none");
+    }
+    AgentConfig[] config = new AgentConfig[1];
+    step.run("2 configuration", () -> config[0] = AgentConfig.fromSystem());
+    HostFilter hosts = HostFilter.parse(config[0].hosts());
+    List<ClientInstrumentation> clients = new ArrayList<>();
+    step.run("3 client instrumentations (ServiceLoader)", () -> {
+      for (ClientInstrumentation client :
+          ServiceLoader.load(ClientInstrumentation.class, BreakdownSteps.class.getClassLoader())) {
+        clients.add(client);
+      }
+    });
+    // From here on, the agent runs on its "currents-agent-start" thread; this harness runs it in line.
+    MeterRegistries[] registries = new MeterRegistries[1];
+    step.run("4 metrics: MeterRegistries.start (Prometheus registry and endpoint) *", () ->
+        registries[0] = MeterRegistries.start(config[0], "breakdown"));
+    Tracing[] tracing = new Tracing[1];
+    step.run("5 tracing: Tracing.start *", () ->
+        tracing[0] = Tracing.start(config[0], "breakdown", registries[0].registry()));
+    step.run("6 recorder: metrics, retry chains, spans; install *", () -> CurrentsRequests.install(
+        hosts, AgentWiring.recorder(config[0], registries[0].registry(), tracing[0])));
+    if (!weave) {
+      return; // what premain would cost with Byte Buddy deferred to the first load of an HTTP client class
+    }
+    AgentBuilder[] builder = new AgentBuilder[1];
+    // As AgentInstaller.weaveClients: Byte Buddy told not to reach for sun.misc.Unsafe while it initializes.
+    System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
+    step.run("7 Byte Buddy: AgentBuilder set-up *", () -> {
+      AgentBuilder b = new AgentBuilder.Default(new ByteBuddy()
+              .with(TypeValidation.DISABLED)
+              .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
+          .disableClassFormatChanges()
+          .with(retransform ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
+              : AgentBuilder.RedefinitionStrategy.DISABLED)
+          .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+          .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+          .ignore(nameStartsWith("dev.currents.agent.").or(nameStartsWith("net.bytebuddy.")))
+          .assureReadEdgeTo(instrumentation, CurrentsRequests.class);
+      builder[0] = b;
+    });
+    step.run("8 Byte Buddy: instrumentations (advice) *", () -> {
+      for (ClientInstrumentation client : clients) {
+        builder[0] = client.instrument(builder[0]);
+      }
+    });
+    step.run("9 Byte Buddy: installOn" + (retransform ? " (retransformation) *" : " (no redefinition) *"),
+        () -> builder[0].installOn(instrumentation));
+    System.clearProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY);
+  }
+}
