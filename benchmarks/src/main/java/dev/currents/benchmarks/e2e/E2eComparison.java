@@ -235,6 +235,7 @@ public final class E2eComparison {
         row.heapBeforeGcMib.add(Long.parseLong(memory.get("heap_before_gc_kb")) / 1024.0);
         row.metaspaceMib.add(Long.parseLong(memory.get("metaspace_kb")) / 1024.0);
         row.threads.add(Long.parseLong(memory.get("threads")));
+        row.exitMillis.add((child.startNanos + child.wallNanos - lastNanoTime(child)) / 1e6);
       }
     }
     return new ArrayList<>(rows.values());
@@ -247,12 +248,12 @@ public final class E2eComparison {
             + " main, median of %d runs ==%n", startupRuns, memoryRuns);
     System.out.println("| agent | to main ms | added | to exit ms | added | VmRSS at main MiB | added"
         + " | VmRSS 2 s later MiB | added | classes at main / 2 s later | added 2 s later"
-        + " | heap before / after GC MiB | metaspace MiB | threads |");
-    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        + " | heap before / after GC MiB | metaspace MiB | threads | exit after a 2 s main, ms |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (Row row : rows) {
       boolean isBase = row == base;
       System.out.printf(Locale.ROOT,
-          "| %s | %.0f | %s | %.0f | %s | %.1f | %s | %.1f | %s | %.0f / %.0f | %s | %.1f / %.1f | %.1f | %.0f |%n",
+          "| %s | %.0f | %s | %.0f | %s | %.1f | %s | %.1f | %s | %.0f / %.0f | %s | %.1f / %.1f | %.1f | %.0f | %.0f |%n",
           row.agent,
           Stats.median(row.toMainMillis), added(isBase, row.toMainMillis, base.toMainMillis, "%+.0f"),
           Stats.median(row.wallMillis), added(isBase, row.wallMillis, base.wallMillis, "%+.0f"),
@@ -261,11 +262,12 @@ public final class E2eComparison {
           Stats.median(row.classesAtMain), Stats.median(row.classes),
           added(isBase, row.classes, base.classes, "%+.0f"),
           Stats.median(row.heapBeforeGcMib), Stats.median(row.heapMib), Stats.median(row.metaspaceMib),
-          Stats.median(row.threads));
+          Stats.median(row.threads), Stats.median(row.exitMillis));
     }
     System.out.println("(to main: spawn to the first line of main; to exit: spawn to the exit seen by this process;"
         + " VmRSS from /proc/self/status first thing in main, and again 2 s later, when an agent that starts on a"
-        + " thread of its own is done; the other columns are taken 2 s later)");
+        + " thread of its own is done; the other columns are taken 2 s later; exit: from the end of that 2 s main to"
+        + " the process's exit)");
     System.out.println("agents' start lines:");
     for (Row row : rows) {
       for (String line : row.banner) {
@@ -598,6 +600,7 @@ public final class E2eComparison {
     final List<Double> heapBeforeGcMib = new ArrayList<>();
     final List<Double> metaspaceMib = new ArrayList<>();
     final List<Long> threads = new ArrayList<>();
+    final List<Double> exitMillis = new ArrayList<>();
     List<String> banner = List.of();
 
     Row(String agent, String target) {
@@ -639,6 +642,17 @@ public final class E2eComparison {
       }
     }
     throw new IOException("no time of main from " + String.join(" ", child.command));
+  }
+
+  /** The last {@link System#nanoTime()} the child printed. */
+  private static long lastNanoTime(Child child) throws IOException {
+    for (int i = child.stdout.size() - 1; i >= 0; i--) {
+      String line = child.stdout.get(i).trim();
+      if (!line.isEmpty() && line.chars().allMatch(Character::isDigit)) {
+        return Long.parseLong(line);
+      }
+    }
+    throw new IOException("no time from " + String.join(" ", child.command));
   }
 
   private static int freePort() throws IOException {
