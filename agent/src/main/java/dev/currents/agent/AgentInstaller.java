@@ -102,7 +102,8 @@ public final class AgentInstaller {
     }
   }
 
-  private static TelemetryRecorder recorder(AgentConfig config, MeterRegistry registry, Tracing tracing) {
+  /** The recorder the agent installs; public so that the benchmarks measure exactly this wiring. */
+  public static TelemetryRecorder recorder(AgentConfig config, MeterRegistry registry, Tracing tracing) {
     BackoffMetrics backoff = new BackoffMetrics(registry);
     ChainSweeper sweeper = new ChainSweeper();
     RetryChains<MeterLabels> chains =

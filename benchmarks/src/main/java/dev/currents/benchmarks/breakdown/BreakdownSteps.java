@@ -2,12 +2,12 @@ package dev.currents.benchmarks.breakdown;
 
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
+import dev.currents.agent.AgentInstaller;
 import dev.currents.agent.bootstrap.CurrentsRequests;
 import dev.currents.agent.common.HostFilter;
 import dev.currents.agent.config.AgentConfig;
 import dev.currents.agent.metrics.MeterRegistries;
 import dev.currents.agent.tracing.Tracing;
-import dev.currents.benchmarks.AgentWiring;
 import dev.currents.agent.tooling.ClientInstrumentation;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ public final class BreakdownSteps {
     step.run("5 tracing: Tracing.start *", () ->
         tracing[0] = Tracing.start(config[0], "breakdown", registries[0].registry()));
     step.run("6 recorder: metrics, retry chains, spans; install *", () -> CurrentsRequests.install(
-        hosts, AgentWiring.recorder(config[0], registries[0].registry(), tracing[0])));
+        hosts, AgentInstaller.recorder(config[0], registries[0].registry(), tracing[0])));
     if (!weave) {
       return; // what premain would cost with Byte Buddy deferred to the first load of an HTTP client class
     }

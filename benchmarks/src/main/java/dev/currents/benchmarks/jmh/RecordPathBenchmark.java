@@ -1,12 +1,12 @@
 package dev.currents.benchmarks.jmh;
 
+import dev.currents.agent.AgentInstaller;
 import dev.currents.agent.bootstrap.Attempt;
 import dev.currents.agent.bootstrap.CurrentsRequests;
 import dev.currents.agent.common.HostFilter;
 import dev.currents.agent.config.AgentConfig;
 import dev.currents.agent.metrics.MeterRegistries;
 import dev.currents.agent.tracing.Tracing;
-import dev.currents.benchmarks.AgentWiring;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the agent adds to one request to Currents: {@link CurrentsRequests#start} and {@link
  * CurrentsRequests#end} through the agent's real recorder, as {@code AgentInstaller} wires it ({@link
- * AgentWiring}): the {@code TelemetryRecorder} with the Currents route table, request and backoff metrics, retry
+ * AgentInstaller#recorder}): the {@code TelemetryRecorder} with the Currents route table, request and backoff metrics, retry
  * chains and spans, on the registries of {@link MeterRegistries} (Prometheus, its scrape endpoint started on a free
  * loopback port) and the tracing of {@link Tracing} (default configuration: no traces exporter).
  *
@@ -62,7 +62,7 @@ public class RecordPathBenchmark {
     registries = MeterRegistries.start(config, "benchmark");
     Tracing tracing = Tracing.start(config, "benchmark", registries.registry());
     CurrentsRequests.install(
-        HostFilter.parse(config.hosts()), AgentWiring.recorder(config, registries.registry(), tracing));
+        HostFilter.parse(config.hosts()), AgentInstaller.recorder(config, registries.registry(), tracing));
     uri = URI.create("https://api.currents.dev/v1/runs/0123456789abcdef0123456789abcdef");
     authorization = "Bearer 4f2c6d1e8a9b7c3d5e6f7a8b9c0d1e2f";
   }
