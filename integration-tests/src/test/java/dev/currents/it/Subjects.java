@@ -35,12 +35,21 @@ final class Subjects {
 
   private Subjects() {}
 
+  /**
+   * Every subject, or while working on one client only those whose name contains one of the comma-separated
+   * words of {@code -Dit.subjects} ({@code -Dit.subjects=okhttp,17}).
+   */
   static List<Subject> all() {
     List<Subject> subjects = new ArrayList<>();
     for (Jdks.Jdk jdk : Jdks.all()) {
       subjects.add(Subject.jdkClients(jdk, JDK_CLIENTS));
     }
     subjects.addAll(libraryVersions());
+    String only = System.getProperty("it.subjects", "");
+    if (!only.isBlank()) {
+      List<String> words = List.of(only.split(","));
+      subjects.removeIf(subject -> words.stream().noneMatch(word -> subject.name().contains(word.trim())));
+    }
     return subjects;
   }
 
