@@ -79,7 +79,7 @@ public final class AgentInstaller {
       MeterRegistries registries = MeterRegistries.start(config, version);
       Tracing tracing = Tracing.start(config, version, registries.registry());
       CurrentsRequests.install(hosts, recorder(config, registries.registry(), tracing));
-      weaver = weave(instrumentation, clients);
+      weaver = weave(instrumentation, clients, gate);
       AgentLog.info(
           "currents-agent "
               + version
@@ -116,7 +116,8 @@ public final class AgentInstaller {
         RouteTemplates.currents(), new RequestMetrics(registry), backoff, chains, tracing.spans());
   }
 
-  private static ClassFileTransformer weave(Instrumentation instrumentation, List<ClientInstrumentation> clients) {
+  private static ClassFileTransformer weave(
+      Instrumentation instrumentation, List<ClientInstrumentation> clients, StartGate gate) {
     // Byte Buddy reaches for sun.misc.Unsafe while it initializes unless told not to, and recent JDKs print a
     // warning on the application's stderr when it does. The agent needs none of it: advice is inlined.
     System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
@@ -134,6 +135,7 @@ public final class AgentInstaller {
               .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
               .with(AgentBuilder.TypeStrategy.Default.DECORATE)
               .with(new WeavingListener())
+              .with((AgentBuilder.TransformerDecorator) weaver -> new GatedWeaver(weaver, gate))
               .ignore(nameStartsWith("dev.currents.agent."))
               .assureReadEdgeTo(instrumentation, CurrentsRequests.class);
       for (ClientInstrumentation client : clients) {

@@ -9,8 +9,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Lets the agent start in the background without missing a request: while it starts, a class it will weave
- * waits before loading, then is woven by the agent's transformer directly (the JVM does not show a class
- * load that is already under way to a transformer added meanwhile). Every other class loads at once.
+ * waits before loading, then is woven by the agent's weaver directly.
+ *
+ * <p>The JVM gives each class load to the transformers registered when the load began. The gate, registered
+ * first, so weaves every held class whose load it sees, and tells the weaver (a {@link GatedWeaver}) to leave
+ * that load alone: a load that began after the weaver was registered but before the gate was removed reaches
+ * both, and would otherwise be woven twice, recording every request twice.
  */
 final class StartGate implements ClassFileTransformer {
 
@@ -19,6 +23,10 @@ final class StartGate implements ClassFileTransformer {
 
   private final String[] heldTypes;
   private final CountDownLatch started = new CountDownLatch(1);
+  /** The load this thread is in, when the gate wove it; the weaver is called next on the same thread. */
+  private final ThreadLocal<WovenLoad> wovenByTheGate = new ThreadLocal<>();
+  /** Spares every later class load the thread-local lookup when the gate never wove anything. */
+  private volatile boolean woveAny;
   private volatile Thread starter;
   private volatile ClassFileTransformer weaver;
 
@@ -45,10 +53,7 @@ final class StartGate implements ClassFileTransformer {
       Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain,
       byte[] classfileBuffer) {
-    if (className == null || classBeingRedefined != null || started.getCount() == 0 || !isHeld(className)) {
-      return null;
-    }
-    if (Thread.currentThread() == starter) {
+    if (className == null || classBeingRedefined != null || !isHeld(className) || Thread.currentThread() == starter) {
       return null;
     }
     try {
@@ -57,13 +62,32 @@ final class StartGate implements ClassFileTransformer {
         return null;
       }
       ClassFileTransformer current = weaver;
-      return current == null ? null : current.transform(module, loader, className, null, protectionDomain, classfileBuffer);
+      if (current == null) {
+        return null;
+      }
+      byte[] woven = current.transform(module, loader, className, null, protectionDomain, classfileBuffer);
+      woveAny = true;
+      wovenByTheGate.set(new WovenLoad(loader, className));
+      return woven;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return null;
     } catch (Throwable t) {
       return null;
     }
+  }
+
+  /** Whether the gate has just woven this load on this thread; forgets it either way. */
+  boolean wove(ClassLoader loader, String className) {
+    if (!woveAny) {
+      return false;
+    }
+    WovenLoad load = wovenByTheGate.get();
+    if (load == null) {
+      return false;
+    }
+    wovenByTheGate.remove();
+    return load.loader == loader && load.className.equals(className);
   }
 
   private boolean isHeld(String className) {
@@ -73,5 +97,15 @@ final class StartGate implements ClassFileTransformer {
       }
     }
     return false;
+  }
+
+  private static final class WovenLoad {
+    final ClassLoader loader;
+    final String className;
+
+    WovenLoad(ClassLoader loader, String className) {
+      this.loader = loader;
+      this.className = className;
+    }
   }
 }
