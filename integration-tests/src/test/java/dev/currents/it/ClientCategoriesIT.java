@@ -8,7 +8,9 @@ import static dev.currents.it.TestedClient.Feature.RETRIES_ON_CONNECTION_FAILURE
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.currents.simapi.ReceivedRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +40,7 @@ class ClientCategoriesIT {
 
   private static TestApi api;
   private static UnansweredPort unanswered;
+  private static OtlpReceiver collector;
   private static AppJvm app;
   private static RecordedCalls calls;
   /** The subject running, for the argument sources: they are static and run after the class-level set-up. */
@@ -50,10 +53,14 @@ class ClientCategoriesIT {
     running = subject;
     api = TestApi.start();
     unanswered = UnansweredPort.open();
+    collector = OtlpReceiver.answering();
     app =
         subject
             .app(api)
             .property("currents.agent.hosts", api.hosts() + ",127.0.0.1:" + unanswered.port())
+            .property("currents.agent.otlp.endpoint", collector.endpoint())
+            .property("currents.agent.traces.exporter", "otlp")
+            .property("currents.agent.traces.propagate", "true")
             .start();
     calls = new RecordedCalls(app, api.api);
   }
@@ -63,6 +70,7 @@ class ClientCategoriesIT {
     app.close();
     api.api.close();
     unanswered.close();
+    collector.close();
   }
 
   @AfterEach
@@ -278,6 +286,35 @@ class ClientCategoriesIT {
     String[] ok = labels(client, "GET", "/v1/projects", "ok", "200", host("https"));
     assertEquals(50, call.samples(withResend(ok, false)), call::scrapeText);
     assertEquals(50, call.samples("client", client.tag()), "fifty samples, whatever their labels");
+  }
+
+  /**
+   * Each call is a CLIENT span of the agent, and the request the API received carries that span as its one
+   * {@code traceparent}: propagation is on in this suite, so each client's injection runs in every test.
+   */
+  @ParameterizedTest
+  @MethodSource("clients")
+  void eachCallIsASpanThatTheRequestCarriesAsItsTraceparent(TestedClient client) throws Exception {
+    for (String scheme : List.of("http", "https")) {
+      String pathAndQuery = "/v1/projects?limit=3&traced=" + client.name() + "-" + scheme;
+      assertEquals("STATUS 200", calls.make(client, "GET", api.baseUrl(scheme) + pathAndQuery, bearer(TestApi.RW_KEY))
+          .answer());
+    }
+    for (String scheme : List.of("http", "https")) {
+      // The driver numbers each call in its query: &call=N.
+      String pathAndQuery = "/v1/projects?limit=3&traced=" + client.name() + "-" + scheme + "&";
+      List<OtlpReceiver.ReceivedSpan> spans =
+          collector.awaitSpans(1, span -> span.pathAndQuery().startsWith(pathAndQuery), Duration.ofSeconds(15));
+      assertEquals(1, spans.size(), spans::toString);
+      OtlpReceiver.ReceivedSpan span = spans.get(0);
+      assertEquals("GET /v1/projects", span.name());
+      assertEquals(client.tag(), span.attribute("currents.client"));
+      assertEquals("ok", span.attribute("currents.error.category"));
+      List<ReceivedRequest> received =
+          api.api.received().stream().filter(r -> (r.path() + "?" + r.query()).startsWith(pathAndQuery)).toList();
+      assertEquals(1, received.size(), scheme);
+      assertEquals(List.of(span.traceparent()), received.get(0).headers().get("traceparent"), scheme);
+    }
   }
 
   /** The first copy was woven and counts once (every other test); the second is woven on its own. */

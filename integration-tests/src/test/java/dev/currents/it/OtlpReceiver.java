@@ -68,6 +68,14 @@ final class OtlpReceiver implements AutoCloseable {
       return attributes().get(name);
     }
 
+    /** Path and query of the span's {@code url.full}. */
+    String pathAndQuery() {
+      String url = String.valueOf(attribute("url.full"));
+      int authority = url.indexOf("://") + 3;
+      int path = url.indexOf('/', authority);
+      return path < 0 ? "" : url.substring(path);
+    }
+
     @Override
     public String toString() {
       return scope + " " + name() + " " + attributes();

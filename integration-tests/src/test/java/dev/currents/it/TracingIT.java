@@ -97,7 +97,7 @@ class TracingIT {
   @Test
   void everyClientMakesOneClientSpanPerCallAsAChildOfTheApplicationsSpan() throws Exception {
     for (String client : CLIENTS) {
-      ReceivedSpan span = onlySpan(s -> ("/v1/projects?limit=5&client=" + client).equals(pathOf(s)));
+      ReceivedSpan span = onlySpan(s -> ("/v1/projects?limit=5&client=" + client).equals(s.pathAndQuery()));
       assertEquals("GET /v1/projects", span.name());
       assertEquals(Span.SpanKind.SPAN_KIND_CLIENT, span.span().getKind());
       assertEquals(Status.StatusCode.STATUS_CODE_UNSET, span.span().getStatus().getCode());
@@ -127,14 +127,14 @@ class TracingIT {
       String pathAndQuery = "/v1/projects?limit=5&client=" + client;
       ReceivedRequest request =
           api.api.received().stream().filter(r -> pathAndQuery.equals(r.path() + "?" + r.query())).findFirst().orElseThrow();
-      ReceivedSpan span = onlySpan(s -> pathAndQuery.equals(pathOf(s)));
+      ReceivedSpan span = onlySpan(s -> pathAndQuery.equals(s.pathAndQuery()));
       assertEquals(List.of(span.traceparent()), request.headers().get("traceparent"), client);
     }
   }
 
   @Test
   void attemptsOfARetryChainAreSpansOfTheirOwnWithResendCountAndBackoff() throws Exception {
-    List<ReceivedSpan> chain = collector.awaitSpans(3, s -> (CHAIN_PATH + "?chain=1").equals(pathOf(s)), WAIT);
+    List<ReceivedSpan> chain = collector.awaitSpans(3, s -> (CHAIN_PATH + "?chain=1").equals(s.pathAndQuery()), WAIT);
     ReceivedSpan failed = chain.get(0);
     ReceivedSpan throttled = chain.get(1);
     ReceivedSpan recovered = chain.get(2);
@@ -175,9 +175,9 @@ class TracingIT {
 
   @Test
   void urlsLoseUserInfoAndCredentialValuesAndNoHeaderIsEverExported() throws Exception {
-    ReceivedSpan span = onlySpan(s -> "/v1/projects?apiKey=REDACTED&limit=2".equals(pathOf(s)));
+    ReceivedSpan span = onlySpan(s -> "/v1/projects?apiKey=REDACTED&limit=2".equals(s.pathAndQuery()));
     assertEquals(api.api.httpBaseUrl() + "/v1/projects?apiKey=REDACTED&limit=2", span.attribute("url.full"));
-    onlySpan(s -> "/runs?redaction=1".equals(pathOf(s)));
+    onlySpan(s -> "/runs?redaction=1".equals(s.pathAndQuery()));
 
     for (byte[] body : collector.bodies()) {
       String sent = new String(body, StandardCharsets.ISO_8859_1);
@@ -194,7 +194,7 @@ class TracingIT {
 
   @Test
   void theLoggingExporterWritesOneLinePerSpan() throws Exception {
-    ReceivedSpan span = onlySpan(s -> "/v1/projects?limit=5&client=java-http-client".equals(pathOf(s)));
+    ReceivedSpan span = onlySpan(s -> "/v1/projects?limit=5&client=java-http-client".equals(s.pathAndQuery()));
     String line = awaitLine(l -> l.contains(span.spanId()));
     assertTrue(line.startsWith("[currents-agent] span GET /v1/projects "), line);
     assertTrue(line.contains("trace=" + span.traceId()) && line.contains("parent=" + applicationSpan[1]), line);
@@ -204,7 +204,7 @@ class TracingIT {
 
   @Test
   void theAgentDoesNotRecordItsOwnExports() throws Exception {
-    onlySpan(s -> "/v1/projects?limit=5&client=http-url-connection".equals(pathOf(s)));
+    onlySpan(s -> "/v1/projects?limit=5&client=http-url-connection".equals(s.pathAndQuery()));
     assertTrue(collector.bodies().size() > 0);
     assertTrue(collector.spans().stream().noneMatch(s -> Long.valueOf(collector.port()).equals(s.attribute("server.port"))),
         "no span of a request to the collector");
@@ -215,14 +215,6 @@ class TracingIT {
     List<ReceivedSpan> spans = collector.awaitSpans(1, matching, WAIT);
     assertEquals(1, spans.size(), spans::toString);
     return spans.get(0);
-  }
-
-  /** Path and query of a span's {@code url.full}. */
-  private static String pathOf(ReceivedSpan span) {
-    String url = String.valueOf(span.attribute("url.full"));
-    int authority = url.indexOf("://") + 3;
-    int path = url.indexOf('/', authority);
-    return path < 0 ? "" : url.substring(path);
   }
 
   private static String awaitLine(Predicate<String> matching) throws InterruptedException {

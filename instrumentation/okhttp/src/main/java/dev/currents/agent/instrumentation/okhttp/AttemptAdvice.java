@@ -26,12 +26,15 @@ public final class AttemptAdvice {
     if (!CurrentsRequests.isCurrents(url.scheme(), url.host(), url.port())) {
       return null;
     }
-    return CurrentsRequests.start(
-        OkHttpCalls.CLIENT,
-        request.method(),
-        url.uri(),
-        request.header("Authorization"),
-        request.header("x-currents-key"));
+    Attempt attempt =
+        CurrentsRequests.start(
+            OkHttpCalls.CLIENT,
+            request.method(),
+            url.uri(),
+            request.header("Authorization"),
+            request.header("x-currents-key"));
+    OkHttpCalls.attemptStarted(attempt);
+    return attempt;
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -43,6 +46,7 @@ public final class AttemptAdvice {
     if (attempt == null) {
       return;
     }
+    OkHttpCalls.attemptSent();
     if (response != null) {
       CurrentsRequests.end(attempt, response.code(), response.header("Retry-After"));
     } else {

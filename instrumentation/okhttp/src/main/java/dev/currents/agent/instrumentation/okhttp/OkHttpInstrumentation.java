@@ -21,6 +21,8 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 public final class OkHttpInstrumentation implements ClientInstrumentation {
 
   private static final String CONNECT_INTERCEPTOR = "okhttp3.internal.connection.ConnectInterceptor";
+  /** Where an attempt's request headers are written, below every interceptor. */
+  private static final String EXCHANGE = "okhttp3.internal.connection.Exchange";
   /** {@code RealCall} up to 4.2, and from 4.3 on. */
   private static final List<String> REAL_CALLS = List.of("okhttp3.RealCall", "okhttp3.internal.connection.RealCall");
 
@@ -33,6 +35,7 @@ public final class OkHttpInstrumentation implements ClientInstrumentation {
   public List<String> typeNamesToHold() {
     List<String> woven = new ArrayList<>(REAL_CALLS);
     woven.add(CONNECT_INTERCEPTOR);
+    woven.add(EXCHANGE);
     woven.replaceAll(name -> name.replace('.', '/'));
     return woven;
   }
@@ -52,6 +55,11 @@ public final class OkHttpInstrumentation implements ClientInstrumentation {
                 .advice(
                     namedOneOf("getResponseWithInterceptorChain", "getResponseWithInterceptorChain$okhttp")
                         .and(takesArguments(0)),
-                    CallEndAdvice.class.getName()));
+                    CallEndAdvice.class.getName()))
+        .type(supported.of(named(EXCHANGE)))
+        .transform(
+            ClientInstrumentation.adviceFrom(TraceparentAdvice.class)
+                .advice(
+                    named("writeRequestHeaders").and(takesArguments(1)), TraceparentAdvice.class.getName()));
   }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.CancellationException;
 public final class OkHttpCalls {
 
   public static final String CLIENT = "okhttp";
+  public static final String TRACEPARENT = "traceparent";
 
   /** What a canceled attempt is recorded with when its call did not time out: a category, never thrown. */
   private static final CancellationException CANCELED_BY_THE_APPLICATION =
@@ -24,7 +25,43 @@ public final class OkHttpCalls {
 
   private static final WeakIdentityMap<Object, Attempt> WAITING_FOR_THEIR_CALL = new WeakIdentityMap<>();
 
+  /**
+   * The {@code traceparent} of the attempt this thread is running, from its start in {@code ConnectInterceptor}
+   * to the writing of its headers further down the same interceptor chain, on the same thread.
+   */
+  private static final ThreadLocal<String> TRACEPARENT_TO_SEND = new ThreadLocal<>();
+
+  /** Spares requests the thread-local lookup until propagation has had a traceparent to send. */
+  private static volatile boolean propagating;
+
   private OkHttpCalls() {}
+
+  public static void attemptStarted(Attempt attempt) {
+    String traceparent = attempt == null ? null : attempt.traceparent();
+    if (traceparent != null) {
+      propagating = true;
+      TRACEPARENT_TO_SEND.set(traceparent);
+    }
+  }
+
+  /** The attempt's request was written, or it failed before: nothing is left to send. */
+  public static void attemptSent() {
+    if (propagating) {
+      TRACEPARENT_TO_SEND.remove();
+    }
+  }
+
+  /** Runs for every request OkHttp writes, to any host: one field read while propagation is off. */
+  public static String traceparentToSend() {
+    if (!propagating) {
+      return null;
+    }
+    String traceparent = TRACEPARENT_TO_SEND.get();
+    if (traceparent != null) {
+      TRACEPARENT_TO_SEND.remove();
+    }
+    return traceparent;
+  }
 
   /** An attempt got no response; {@code failure} may be OkHttp's {@code RouteException} around the cause. */
   public static void attemptFailed(Attempt attempt, Throwable failure, Object call, boolean callCanceled) {
