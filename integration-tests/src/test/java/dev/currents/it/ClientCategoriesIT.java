@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,10 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>It runs once per {@link Subject} (the JDK's clients on each JDK, each library version), with one application
  * JVM shared by the subject's tests. A test of something a subject's clients cannot do has no invocation there.
+ * The subjects are dealt to two subclasses, which the build runs at the same time in two test JVMs: most of a
+ * subject's time is spent waiting for timeouts and delays, not computing.
  */
-@ParameterizedClass(name = "{0}")
-@MethodSource("dev.currents.it.Subjects#all")
-class ClientCategoriesIT {
+abstract class ClientCategoriesIT {
 
   private static final String RUN_ID = "0123456789abcdef0123456789abcdef";
   private static final String PROJECT_ID = "bAYZ41";

@@ -35,6 +35,25 @@ final class Subjects {
 
   private Subjects() {}
 
+  /** Every other subject, from the first on: half of the suite. */
+  static List<Subject> firstHalf() {
+    return everyOther(0);
+  }
+
+  /** Every other subject, from the second on: the other half. */
+  static List<Subject> secondHalf() {
+    return everyOther(1);
+  }
+
+  private static List<Subject> everyOther(int from) {
+    List<Subject> all = all();
+    List<Subject> half = new ArrayList<>();
+    for (int i = from; i < all.size(); i += 2) {
+      half.add(all.get(i));
+    }
+    return half;
+  }
+
   /**
    * Every subject, or while working on one client only those whose name contains one of the comma-separated
    * words of {@code -Dit.subjects} ({@code -Dit.subjects=okhttp,17}).

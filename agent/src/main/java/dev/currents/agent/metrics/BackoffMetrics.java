@@ -82,14 +82,6 @@ public final class BackoffMetrics implements BackoffListener<MeterLabels> {
   public void chainFinished(MeterLabels labels, ChainSummary summary) {
     String trigger = summary.trigger().tagValue();
     String result = summary.result().tagValue();
-    Counter.builder("currents.api.retry.chains")
-        .description("Finished retry chains, by how they ended and what the waits looked like")
-        .tags(route(labels))
-        .tag("trigger", trigger)
-        .tag("result", result)
-        .tag("policy", summary.policy().tagValue())
-        .register(registry)
-        .increment();
     DistributionSummary.builder("currents.api.retry.chain.attempts")
         .description("Attempts in a finished retry chain, the first failed one included")
         .tags(route(labels))
@@ -104,6 +96,15 @@ public final class BackoffMetrics implements BackoffListener<MeterLabels> {
         .tag("result", result)
         .register(registry)
         .record(summary.durationNanos(), TimeUnit.NANOSECONDS);
+    // Counted last: whoever sees the chain counted (a scrape, an alert) also sees its attempts and duration.
+    Counter.builder("currents.api.retry.chains")
+        .description("Finished retry chains, by how they ended and what the waits looked like")
+        .tags(route(labels))
+        .tag("trigger", trigger)
+        .tag("result", result)
+        .tag("policy", summary.policy().tagValue())
+        .register(registry)
+        .increment();
   }
 
   /** The tags every backoff meter starts with. */

@@ -3,15 +3,17 @@ package dev.currents.agent.otel;
 import dev.currents.agent.bootstrap.AgentThread;
 import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Where the OTLP exporters send their requests: one {@link AgentThread}, so that the agent never records its own
- * exports, and no queue, so that a collector that hangs holds one request of each signal at most; an export
- * that finds the thread busy fails at once (the exporter counts it) instead of waiting in memory. Each task runs
- * with the OpenTelemetry javaagent's instrumentation suppressed, should one be attached.
+ * exports, and a queue of one, so that a collector that hangs holds two requests of each signal at most; an
+ * export that finds both taken fails at once (the exporter counts it) instead of waiting in memory. The one
+ * place in the queue is not for a hanging collector but for the moment between two exports: with no queue at
+ * all, an export handed over while the thread is between its last task and waiting for the next was refused.
+ * Each task runs with the OpenTelemetry javaagent's instrumentation suppressed, should one be attached.
  */
 public final class ExportExecutor extends AbstractExecutorService {
 
@@ -20,12 +22,13 @@ public final class ExportExecutor extends AbstractExecutorService {
   public ExportExecutor(String signal) {
     this.threads =
         new ThreadPoolExecutor(
-            0,
+            1,
             1,
             30,
             TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
+            new ArrayBlockingQueue<>(1),
             task -> new AgentThread(task, "currents-agent-otlp-" + signal));
+    threads.allowCoreThreadTimeOut(true);
   }
 
   @Override

@@ -77,11 +77,15 @@ public final class TelemetryRecorder implements AttemptRecorder {
     if (retryAfter.isPresent()) {
       backoff.retryAfter(state.labels, status, retryAfter.delayMillis());
     }
-    chains.onEnd(
-        state.key, state.labels, state.retry, attempt.startNanos(), endNanos, category, status, retryAfter);
     if (state.span != null) {
       state.span.end(endNanos, status, category, retryAfter, failure);
     }
+    // The application has the answer only once the agent is done with it: a retry's delay counts from then, so
+    // that the agent's own work (slow the first time a meter is made, on a cold JVM) never lengthens the wait
+    // it judges the application by.
+    long handedBack = System.nanoTime();
+    chains.onEnd(
+        state.key, state.labels, state.retry, attempt.startNanos(), handedBack, category, status, retryAfter);
   }
 
   private static RetryAfter retryAfter(Attempt attempt, String header) {

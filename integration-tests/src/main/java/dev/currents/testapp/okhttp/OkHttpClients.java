@@ -40,6 +40,10 @@ public final class OkHttpClients {
   /** Stops the dispatcher's threads, which are not daemons, and closes the pooled connections. */
   public static void shutDown() {
     SHARED.dispatcher().executorService().shutdown();
+    evictIdleConnections();
+  }
+
+  public static void evictIdleConnections() {
     SHARED.connectionPool().evictAll();
   }
 
