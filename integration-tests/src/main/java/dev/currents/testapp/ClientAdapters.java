@@ -19,7 +19,9 @@ final class ClientAdapters {
           "okhttp", library("dev.currents.testapp.okhttp.OkHttpAdapter", false),
           "okhttp-async", library("dev.currents.testapp.okhttp.OkHttpAdapter", true),
           "retrofit", library("dev.currents.testapp.retrofit.RetrofitAdapter", false),
-          "retrofit-async", library("dev.currents.testapp.retrofit.RetrofitAdapter", true));
+          "retrofit-async", library("dev.currents.testapp.retrofit.RetrofitAdapter", true),
+          "jetty-httpclient", library("dev.currents.testapp.jetty.JettyAdapter", false),
+          "jetty-httpclient-async", library("dev.currents.testapp.jetty.JettyAdapter", true));
 
   private static final Map<String, ClientAdapter> MADE = new ConcurrentHashMap<>();
 

@@ -1,7 +1,9 @@
 package dev.currents.it;
 
+import static dev.currents.it.TestedClient.Feature.ANSWERS_AUTHENTICATION_CHALLENGES;
 import static dev.currents.it.TestedClient.Feature.CALL_TIMEOUT;
 import static dev.currents.it.TestedClient.Feature.CANCEL;
+import static dev.currents.it.TestedClient.Feature.DROPS_CREDENTIALS_ON_REDIRECT;
 import static dev.currents.it.TestedClient.Feature.EACH_REQUEST_IS_AN_ATTEMPT;
 import static dev.currents.it.TestedClient.Feature.LOADED_BY_THE_APPLICATION;
 import static dev.currents.it.TestedClient.Feature.RETRIES_ON_CONNECTION_FAILURE;
@@ -95,6 +97,10 @@ abstract class ClientCategoriesIT {
 
   static Stream<Arguments> clientsThatResendAfterConnectionFailures() {
     return overSchemes(clients().filter(client -> client.can(RETRIES_ON_CONNECTION_FAILURE)));
+  }
+
+  static Stream<Arguments> clientsThatAnswerChallenges() {
+    return overSchemes(clients().filter(client -> client.can(ANSWERS_AUTHENTICATION_CHALLENGES)));
   }
 
   static Stream<TestedClient> librariesOfTheApplication() {
@@ -242,9 +248,12 @@ abstract class ClientCategoriesIT {
     String path = "/v1/projects/" + PROJECT_ID;
     api.api.script().on("GET", path).respond(302, "", Map.of("Location", api.baseUrl(scheme) + "/v1/projects"));
     RecordedCalls.Call call = calls.make(client, "GET", api.baseUrl(scheme) + path, bearer(TestApi.RW_KEY), "followRedirects=true");
-    assertEquals("STATUS 200", call.answer());
+    boolean refused = client.can(DROPS_CREDENTIALS_ON_REDIRECT);
+    assertEquals(refused ? "STATUS 401" : "STATUS 200", call.answer());
     String[] firstHop = labels(client, "GET", "/v1/projects/{projectId}", "redirect", "302", host(scheme));
-    String[] target = labels(client, "GET", "/v1/projects", "ok", "200", host(scheme));
+    String[] target = refused
+        ? labels(client, "GET", "/v1/projects", "unauthorized", "401", host(scheme))
+        : labels(client, "GET", "/v1/projects", "ok", "200", host(scheme));
     if (client.can(EACH_REQUEST_IS_AN_ATTEMPT)) {
       assertEquals(1, call.samples(firstHop), call::scrapeText);
       assertEquals(1, call.samples(target), call::scrapeText);
@@ -254,6 +263,23 @@ abstract class ClientCategoriesIT {
           call::scrapeText);
       assertEquals(1, call.samples("client", client.tag()), "one attempt, whatever its labels");
     }
+  }
+
+  /** A 401 with a challenge the client has credentials for, then the same request again with them. */
+  @ParameterizedTest(allowZeroInvocations = true)
+  @MethodSource("clientsThatAnswerChallenges")
+  void aResendAnsweringAnAuthenticationChallengeIsAnAttemptOfItsOwn(TestedClient client, String scheme)
+      throws Exception {
+    String path = "/v1/projects/" + PROJECT_ID + "/runs";
+    api.api.script().on("GET", path).respond(401, "", Map.of("WWW-Authenticate", "Basic realm=\"currents-it\""));
+    api.api.script().on("GET", path).respond(200);
+    RecordedCalls.Call call = calls.make(client, "GET", api.baseUrl(scheme) + path, bearer(TestApi.RW_KEY));
+    assertEquals("STATUS 200", call.answer());
+    assertEquals(2, call.requestsReceived(), "the API got the request twice");
+    String endpoint = "/v1/projects/{projectId}/runs";
+    assertEquals(1, call.samples(labels(client, "GET", endpoint, "unauthorized", "401", host(scheme))), call::scrapeText);
+    assertEquals(1, call.samples(labels(client, "GET", endpoint, "ok", "200", host(scheme))), call::scrapeText);
+    assertEquals(2, call.samples("client", client.tag()), "two attempts, whatever their labels");
   }
 
   /**

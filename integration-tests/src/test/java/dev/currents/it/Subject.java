@@ -38,7 +38,10 @@ record Subject(String name, Jdks.Jdk jdk, String classPath, List<TestedClient> c
       Path file =
           Paths.get(System.getProperty("it.client.versions", "client-versions"), module, "target", "classpath.txt");
       try {
-        return Files.readString(file).trim();
+        String library = Files.readString(file).trim();
+        // A module that compiles an adapter of its version's API (jetty-httpclient-9.4.0) adds its classes.
+        Path adapter = file.resolveSibling("classes");
+        return Files.isDirectory(adapter) ? library + java.io.File.pathSeparator + adapter : library;
       } catch (IOException e) {
         throw new UncheckedIOException(
             "no class path for " + module + ": is it a module of client-versions/pom.xml and a dependency of"

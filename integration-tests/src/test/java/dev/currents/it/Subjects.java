@@ -1,7 +1,9 @@
 package dev.currents.it;
 
 import static dev.currents.it.TestedClient.Feature.CALL_TIMEOUT;
+import static dev.currents.it.TestedClient.Feature.ANSWERS_AUTHENTICATION_CHALLENGES;
 import static dev.currents.it.TestedClient.Feature.CANCEL;
+import static dev.currents.it.TestedClient.Feature.DROPS_CREDENTIALS_ON_REDIRECT;
 import static dev.currents.it.TestedClient.Feature.EACH_REQUEST_IS_AN_ATTEMPT;
 import static dev.currents.it.TestedClient.Feature.LOADED_BY_THE_APPLICATION;
 import static dev.currents.it.TestedClient.Feature.RETRIES_ON_CONNECTION_FAILURE;
@@ -32,6 +34,18 @@ final class Subjects {
 
   /** Retrofit sends through OkHttp, whose instrumentation records it: one attempt each, tagged okhttp. */
   static final Subject.Library RETROFIT = Subject.Library.syncAndAsync("retrofit", "okhttp", OKHTTP_FEATURES);
+
+  /**
+   * Jetty's HttpClient: each HttpExchange (request sent, redirect hop, authentication resend) is an attempt. It
+   * resends nothing after a connection failure: a request taken back from a connection closed before it was
+   * written is the same exchange.
+   */
+  static final Subject.Library JETTY =
+      Subject.Library.syncAndAsync(
+          "jetty-httpclient",
+          "jetty-httpclient",
+          EnumSet.of(CANCEL, CALL_TIMEOUT, EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION,
+              DROPS_CREDENTIALS_ON_REDIRECT, ANSWERS_AUTHENTICATION_CHALLENGES));
 
   private Subjects() {}
 
@@ -74,13 +88,16 @@ final class Subjects {
 
   /**
    * The oldest and the newest version of each library that the README claims. OkHttp 4.x, which 3.x and 5.x
-   * bracket, runs under Retrofit 3.0.0 (4.12.0) and 3.14.9 under Retrofit 2.9.0.
+   * bracket, runs under Retrofit 3.0.0 (4.12.0) and 3.14.9 under Retrofit 2.9.0. Jetty 10 and 11, which 9.4 and
+   * 12.1 bracket, have the 9.4 API and the same HttpExchange.
    */
   private static List<Subject> libraryVersions() {
     return List.of(
         OKHTTP.version("3.14.0"),
         OKHTTP.version("5.5.1"),
         RETROFIT.version("2.9.0"),
-        RETROFIT.version("3.0.0"));
+        RETROFIT.version("3.0.0"),
+        JETTY.version("9.4.0"),
+        JETTY.version("12.1.14"));
   }
 }

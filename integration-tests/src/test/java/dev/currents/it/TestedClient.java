@@ -22,7 +22,18 @@ record TestedClient(String name, String tag, Set<Feature> features) {
     /** Resends by itself a request that failed on a reused connection. */
     RETRIES_ON_CONNECTION_FAILURE,
     /** A library the application brings, which a second copy in another class loader can bring again. */
-    LOADED_BY_THE_APPLICATION
+    LOADED_BY_THE_APPLICATION,
+    /**
+     * Follows a redirect without the request's {@code Authorization} header (Jetty removes it from every hop it
+     * follows, whatever the target), so the simulated API refuses the target with a 401.
+     */
+    DROPS_CREDENTIALS_ON_REDIRECT,
+    /**
+     * Answers a {@code WWW-Authenticate} challenge it has credentials for by sending the request again, each send
+     * an attempt (Jetty's authentication handlers; the driver's Jetty adapters have credentials for the realm
+     * {@code currents-it}).
+     */
+    ANSWERS_AUTHENTICATION_CHALLENGES
   }
 
   boolean can(Feature feature) {

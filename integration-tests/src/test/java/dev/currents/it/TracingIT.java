@@ -33,7 +33,13 @@ class TracingIT {
   private static final Duration WAIT = Duration.ofSeconds(15);
   private static final String SECRET_QUERY = "query-secret-value";
   private static final String USER_INFO = "someone:user-info-password";
-  private static final String[] CLIENTS = {"java-http-client", "java-http-client-async", "http-url-connection"};
+  private static final String[] CLIENTS = {
+    "java-http-client", "java-http-client-async", "http-url-connection", "jetty-httpclient", "jetty-httpclient-async"
+  };
+  /** Jetty follows a redirect with a new request of the same conversation, into which it copies the headers. */
+  private static final String HOPS_PATH = "/v1/projects/hOpS01";
+  private static final String HOPS_TARGET = "/v1/projects?hops=1";
+  private static final String APPLICATIONS_TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
   private static final String CHAIN_PATH = "/v1/projects/bAYZ41/runs";
 
   private static TestApi api;
@@ -49,6 +55,7 @@ class TracingIT {
     collector = OtlpReceiver.answering();
     app =
         TracedApp.of(api.app(jdk), "sdk")
+            .classPath(Subjects.JETTY.version("12.1.14").classPath())
             // The collector is listed as a Currents host: the agent must still not record its own exports.
             .property("currents.agent.hosts", api.hosts() + ",127.0.0.1:" + collector.port())
             .property("currents.agent.otlp.endpoint", collector.endpoint())
@@ -69,6 +76,13 @@ class TracingIT {
       assertEquals("STATUS 200", app.call(client, "GET", api.api.httpBaseUrl() + "/v1/projects?limit=5&client=" + client,
           bearer()));
     }
+    api.api.script().on("GET", HOPS_PATH).respond(302, "", Map.of("Location", api.api.httpBaseUrl() + HOPS_TARGET));
+    // Jetty follows without the Authorization header: the target refuses it.
+    assertEquals("STATUS 401", app.call("jetty-httpclient", "GET", api.api.httpBaseUrl() + HOPS_PATH, bearer(),
+        "followRedirects=true"));
+    api.api.script().on("GET", HOPS_PATH).respond(302, "", Map.of("Location", api.api.httpBaseUrl() + HOPS_TARGET + "&own=1"));
+    assertEquals("STATUS 401", app.call("jetty-httpclient", "GET", api.api.httpBaseUrl() + HOPS_PATH + "?own=1", bearer(),
+        "followRedirects=true", "header=traceparent:" + APPLICATIONS_TRACEPARENT));
     api.api.script().on("GET", CHAIN_PATH).respond(503);
     api.api.script().on("GET", CHAIN_PATH).respond(429, "{}", Map.of("Retry-After", "1"));
     String chain = api.api.httpBaseUrl() + CHAIN_PATH + "?chain=1";
@@ -109,7 +123,7 @@ class TracingIT {
               "server.port", (long) api.api.httpPort(),
               "url.full", api.api.httpBaseUrl() + "/v1/projects?limit=5&client=" + client,
               "url.template", "/v1/projects",
-              "currents.client", client.startsWith("java-http-client") ? "java-http-client" : client,
+              "currents.client", client.replace("-async", ""),
               "currents.error.category", "ok",
               "currents.error.retryable", false)),
           span.attributes());
@@ -130,6 +144,33 @@ class TracingIT {
       ReceivedSpan span = onlySpan(s -> pathAndQuery.equals(s.pathAndQuery()));
       assertEquals(List.of(span.traceparent()), request.headers().get("traceparent"), client);
     }
+  }
+
+  @Test
+  void eachHopOfAFollowedRedirectCarriesItsOwnSpanAsTraceparent() throws Exception {
+    ReceivedSpan first = onlySpan(s -> HOPS_PATH.equals(pathOf(s)));
+    ReceivedSpan target = onlySpan(s -> HOPS_TARGET.equals(pathOf(s)));
+    assertEquals("GET /v1/projects/{projectId}", first.name());
+    assertEquals("GET /v1/projects", target.name());
+    assertEquals(List.of(first.traceparent()), receivedAt(HOPS_PATH).headers().get("traceparent"));
+    assertEquals(List.of(target.traceparent()), receivedAt(HOPS_TARGET).headers().get("traceparent"),
+        "not the copy of the first hop's");
+    // The first hop starts on the application's thread, inside its span; Jetty sends the next from its own thread,
+    // where no span is current, so that one starts a trace of its own (README, Supported).
+    assertEquals(applicationSpan[1], first.parentSpanId(), "the first hop is a child of the application's span");
+  }
+
+  @Test
+  void aTraceparentTheApplicationSetIsSentAsItIsOnEveryHop() throws Exception {
+    assertEquals(List.of(APPLICATIONS_TRACEPARENT), receivedAt(HOPS_PATH + "?own=1").headers().get("traceparent"));
+    assertEquals(List.of(APPLICATIONS_TRACEPARENT), receivedAt(HOPS_TARGET + "&own=1").headers().get("traceparent"));
+  }
+
+  private static ReceivedRequest receivedAt(String pathAndQuery) {
+    return api.api.received().stream()
+        .filter(r -> pathAndQuery.equals(r.query().isEmpty() ? r.path() : r.path() + "?" + r.query()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no request to " + pathAndQuery));
   }
 
   @Test

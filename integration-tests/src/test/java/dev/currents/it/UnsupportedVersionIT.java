@@ -29,4 +29,22 @@ class UnsupportedVersionIT {
       api.api.close();
     }
   }
+
+  @Test
+  void jettyBefore94IsLeftAloneWithOneDebugLine() throws Exception {
+    TestApi api = TestApi.start();
+    Subject jetty93 = Subjects.JETTY.version("9.3.30");
+    try (AppJvm app = jetty93.app(api).property("currents.agent.log.level", "debug").start()) {
+      for (String client : List.of("jetty-httpclient", "jetty-httpclient-async")) {
+        assertEquals("STATUS 200", app.call(client, "GET", api.api.httpBaseUrl() + "/v1/projects",
+            "header=Authorization:Bearer%20" + TestApi.RW_KEY));
+      }
+      assertEquals(0, app.scrape().requests("client", "jetty-httpclient"));
+      List<String> stderr = app.stderr();
+      assertEquals(1, stderr.stream().filter(line -> line.contains("older than 9.4")).count(), stderr::toString);
+      assertTrue(stderr.stream().noneMatch(line -> line.contains("org.eclipse.jetty.")), "no Jetty class woven nor failing");
+    } finally {
+      api.api.close();
+    }
+  }
 }

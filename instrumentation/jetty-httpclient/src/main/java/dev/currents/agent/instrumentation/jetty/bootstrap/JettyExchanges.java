@@ -1,0 +1,124 @@
+package dev.currents.agent.instrumentation.jetty.bootstrap;
+
+import dev.currents.agent.bootstrap.AgentErrors;
+import dev.currents.agent.bootstrap.Attempt;
+import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.bootstrap.WeakIdentityMap;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The attempts of Jetty's exchanges. Jetty makes one {@code HttpExchange} for each request it sends: the
+ * application's, each hop of a followed redirect and each resend of its authentication handlers (both copy the
+ * request into a new one of the same conversation). So an exchange is an attempt: it starts when the exchange
+ * is made and ends when the exchange terminates, with the response or the failure.
+ *
+ * <p>Attempts are kept by request: the advice on the exchange's end and on {@code Request.abort} both have it.
+ * Loaded by the bootstrap class loader and shared by every copy of Jetty: it sees Jetty's objects as objects.
+ */
+public final class JettyExchanges {
+
+  public static final String CLIENT = "jetty-httpclient";
+
+  /** What an attempt that the application aborted is recorded with, whatever cause it gave: a category. */
+  private static final CancellationException ABORTED_BY_THE_APPLICATION =
+      new CancellationException("Jetty Request.abort() by the application");
+
+  private static final WeakIdentityMap<Object, Attempt> OPEN = new WeakIdentityMap<>();
+  /** Conversations the application aborted: the abort fails the exchange of whichever hop is under way. */
+  private static final WeakIdentityMap<Object, Boolean> ABORTED = new WeakIdentityMap<>();
+
+  private JettyExchanges() {}
+
+  /** A new exchange of {@code request}, to any host; the check for other hosts allocates nothing. */
+  public static void started(Object request) {
+    try {
+      if (!JettyAccess.isCurrents(request)) {
+        return;
+      }
+      Attempt attempt =
+          CurrentsRequests.start(
+              CLIENT,
+              JettyAccess.method(request),
+              JettyAccess.uri(request),
+              JettyAccess.requestHeader(request, "Authorization"),
+              JettyAccess.requestHeader(request, "x-currents-key"));
+      if (attempt == null) {
+        return;
+      }
+      // The exchange is not sent yet: Jetty writes the request's headers when a connection takes it.
+      CurrentsRequests.propagate(attempt, request);
+      OPEN.put(request, attempt);
+    } catch (Throwable t) {
+      AgentErrors.report("start of a Jetty request", t);
+    }
+  }
+
+  /**
+   * The exchange of {@code request} terminated: both its request and its response are done. Runs for every
+   * exchange, to any host: one emptiness check while no Currents attempt is open.
+   */
+  public static void terminated(Object request, Object response, Throwable requestFailure, Throwable responseFailure) {
+    if (OPEN.isEmpty()) {
+      return;
+    }
+    Attempt attempt = OPEN.remove(request);
+    if (attempt == null) {
+      return;
+    }
+    Throwable failure = responseFailure != null ? responseFailure : requestFailure;
+    if (failure != null) {
+      fail(attempt, request, failure);
+      return;
+    }
+    try {
+      CurrentsRequests.end(attempt, JettyAccess.status(response), JettyAccess.responseHeader(response, "Retry-After"));
+    } catch (Throwable t) {
+      AgentErrors.report("reading a Jetty response", t);
+    }
+  }
+
+  /** The exchange of {@code request} failed before a connection took it: queued, refused, timed out, aborted. */
+  public static void failed(Object request, Throwable failure) {
+    if (OPEN.isEmpty()) {
+      return;
+    }
+    Attempt attempt = OPEN.remove(request);
+    if (attempt != null) {
+      fail(attempt, request, failure);
+    }
+  }
+
+  /**
+   * {@code Request.abort} is called for the first time on {@code request}. Jetty calls it too, for its own
+   * timeouts and failures, with a cause that tells what happened; when the application calls it, the cause is
+   * whatever the application chose, and the attempt is {@code cancelled}. Only the caller tells them apart.
+   */
+  public static void aborting(Object request) {
+    if (OPEN.isEmpty()) {
+      return;
+    }
+    try {
+      if (JettyAccess.isCurrents(request) && Callers.ofAbortIsTheApplication()) {
+        Object conversation = JettyAccess.conversation(request);
+        if (conversation != null) {
+          ABORTED.put(conversation, Boolean.TRUE);
+        }
+      }
+    } catch (Throwable t) {
+      AgentErrors.report("abort of a Jetty request", t);
+    }
+  }
+
+  private static void fail(Attempt attempt, Object request, Throwable failure) {
+    Throwable recorded = failure;
+    try {
+      Object conversation = JettyAccess.conversation(request);
+      if (conversation != null && ABORTED.get(conversation) != null) {
+        recorded = ABORTED_BY_THE_APPLICATION;
+      }
+    } catch (Throwable t) {
+      AgentErrors.report("abort of a Jetty request", t);
+    }
+    CurrentsRequests.fail(attempt, recorded);
+  }
+}

@@ -1,0 +1,126 @@
+package dev.currents.testapp.jetty9;
+
+import dev.currents.testapp.Call;
+import dev.currents.testapp.Cancellation;
+import dev.currents.testapp.ClientAdapter;
+import dev.currents.testapp.jetty.JettyChallenge;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.HttpResponseException;
+import org.eclipse.jetty.client.api.AuthenticationStore;
+import org.eclipse.jetty.client.api.Request;
+import org.eclipse.jetty.client.api.Result;
+import org.eclipse.jetty.client.util.BasicAuthentication;
+import org.eclipse.jetty.client.util.BufferingResponseListener;
+import org.eclipse.jetty.client.util.StringContentProvider;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+
+/**
+ * Jetty's HttpClient of the 9.4 to 11 API ({@code org.eclipse.jetty.client.api}), written against 9.4.0: the
+ * blocking {@code Request.send()}, or {@code send(CompleteListener)}, whose listener runs on Jetty's threads.
+ * {@code cancelAfterMs} aborts the request from another thread, with a cause of the application's own. The twin
+ * of {@code dev.currents.testapp.jetty.Jetty12Adapter}, in the API Jetty 12 replaced.
+ */
+public final class Jetty9Adapter implements ClientAdapter, AutoCloseable {
+
+  private final boolean async;
+  /** One client per connect timeout, which Jetty sets per client; each shared by the calls that use it. */
+  private final Map<Long, HttpClient> clients = new ConcurrentHashMap<>();
+
+  public Jetty9Adapter(boolean async) {
+    this.async = async;
+  }
+
+  @Override
+  public int execute(Call call) throws Exception {
+    Request request = client(call).newRequest(call.uri).method(call.method).followRedirects(call.followRedirects);
+    for (String[] header : call.headers) {
+      request.header(header[0], header[1]);
+    }
+    if (call.body != null) {
+      request.content(new StringContentProvider("application/json", call.body, StandardCharsets.UTF_8));
+    }
+    if (call.timeout != null) {
+      request.idleTimeout(call.timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    if (call.callTimeout != null) {
+      request.timeout(call.callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    Runnable abort = () -> request.abort(new Exception("the application gave up"));
+    if (!async) {
+      try (Cancellation.Pending cancel = Cancellation.after(call, abort)) {
+        return request.send().getStatus();
+      } catch (ExecutionException e) {
+        return statusOf(e.getCause(), e);
+      }
+    }
+    CompletableFuture<Integer> status = new CompletableFuture<>();
+    request.send(
+        new BufferingResponseListener() {
+          @Override
+          public void onComplete(Result result) {
+            if (result.isFailed() && !(result.getFailure() instanceof HttpResponseException)) {
+              status.completeExceptionally(result.getFailure());
+            } else {
+              status.complete(result.getResponse().getStatus());
+            }
+          }
+        });
+    return Cancellation.await(status, call, abort);
+  }
+
+  /**
+   * The status of the response a failure carries: Jetty reports a 401 without a {@code WWW-Authenticate} challenge
+   * (which the simulated API, like many, sends) as a protocol violation that holds the 401.
+   */
+  private static int statusOf(Throwable failure, ExecutionException thrown) throws ExecutionException {
+    if (failure instanceof HttpResponseException) {
+      return ((HttpResponseException) failure).getResponse().getStatus();
+    }
+    throw thrown;
+  }
+
+  private HttpClient client(Call call) {
+    long connectTimeout = call.timeout == null ? 15_000 : call.timeout.toMillis();
+    HttpClient client = clients.computeIfAbsent(connectTimeout, Jetty9Adapter::started);
+    answerChallengesOf(client.getAuthenticationStore(), call.uri);
+    return client;
+  }
+
+  /** 9.4.0 makes no TLS context of its own: the JVM's trust store, as the application JVM sets it. */
+  @SuppressWarnings("deprecation")
+  private static HttpClient started(long connectTimeout) {
+    HttpClient client = new HttpClient(new SslContextFactory());
+    client.setConnectTimeout(connectTimeout);
+    try {
+      client.start();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return client;
+  }
+
+  /** Credentials for the challenge {@code WWW-Authenticate: Basic realm="currents-it"}, as a configured application has. */
+  private static void answerChallengesOf(AuthenticationStore store, URI uri) {
+    URI origin = uri.resolve("/");
+    synchronized (store) {
+      if (store.findAuthentication("Basic", origin, JettyChallenge.REALM) == null) {
+        store.addAuthentication(
+            new BasicAuthentication(origin, JettyChallenge.REALM, JettyChallenge.USER, JettyChallenge.PASSWORD));
+      }
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    for (HttpClient client : clients.values()) {
+      client.stop();
+    }
+  }
+}
