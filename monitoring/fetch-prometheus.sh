@@ -58,3 +58,4 @@ deb=$(ls "$work"/download/prometheus_*.deb 2>/dev/null | head -n 1)
 dpkg-deb -x "$deb" "$dest" || fail "dpkg-deb -x $deb failed"
 [ -x "$dest/usr/bin/prometheus" ] && [ -x "$dest/usr/bin/promtool" ] || fail "$deb has no usr/bin/prometheus and usr/bin/promtool"
 echo "fetch-prometheus: $(basename "$deb") unpacked into $dest" >&2
+rm -rf "$work/download" "$work/lists" "$work/cache"
