@@ -85,6 +85,9 @@ class MonitoringLiveIT {
       assertTrue(raised.isEmpty(), "raised in the storm though unrelated: " + raised + " of " + alerts);
 
       assertEveryPanelHasData(prometheus);
+      assertPanelShows(prometheus, "Backoff violations by reason [A]", "reason", "retry_after_ignored", "no_backoff");
+      assertPanelShows(prometheus, "429s by endpoint [A]", "endpoint", PROJECTS);
+      assertPanelShows(prometheus, "Rate limited (429) share by service [A]", "service_name", "storm");
     } finally {
       api.api.close();
     }
@@ -150,6 +153,22 @@ class MonitoringLiveIT {
       }
     }
     assertTrue(empty.isEmpty(), "panel queries without data after the storm:\n" + String.join("\n", empty));
+  }
+
+  /** The panel's query has a series above zero for each of the label's {@code values}: the storm is on it. */
+  private static void assertPanelShows(PrometheusServer prometheus, String panel, String label, String... values)
+      throws IOException, InterruptedException {
+    MonitoringFiles.PanelQuery query = MonitoringFiles.dashboardQueries().stream()
+        .filter(candidate -> candidate.panel().equals(panel)).findFirst()
+        .orElseThrow(() -> new AssertionError("no panel query " + panel));
+    JsonNode result = prometheus.query(query.expr());
+    for (String value : values) {
+      boolean shown = false;
+      for (JsonNode series : result) {
+        shown |= series.path("metric").path(label).asText().equals(value) && series.path("value").path(1).asDouble() > 0;
+      }
+      assertTrue(shown, panel + " shows no " + label + "=" + value + ": " + result);
+    }
   }
 
   private static void awaitData(PrometheusServer prometheus, String expr) throws IOException, InterruptedException {
