@@ -1,0 +1,198 @@
+package dev.currents.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.currents.demo.DemoWorkloadJvm;
+import dev.currents.simapi.RateLimit;
+import dev.currents.simapi.Throttle;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rules and the dashboard of {@code monitoring/} on a real Prometheus (Debian's), scraping real application
+ * JVMs with the agent attached that call the simulated Currents API. The rules file is loaded as users load it,
+ * but for its {@code for:} durations, shortened to {@value #SHORT_FOR} (see {@link MonitoringFiles#rulesWithFor}).
+ */
+class MonitoringLiveIT {
+
+  private static final String SHORT_FOR = "5s";
+  private static final String PROJECTS = "/v1/projects";
+  /** The alerts a client that retries 429s at once, with and without Retry-After, must raise. */
+  private static final Set<String> STORM_ALERTS =
+      Set.of("CurrentsApiRateLimited", "CurrentsRetryAfterIgnored", "CurrentsRetryWithoutBackoff");
+  /**
+   * Alerts the storm must not raise: the demo workload makes a few 401s, 403s and 402s among the storm's many
+   * requests, as a service would now and then, and every agent is scraped.
+   */
+  private static final Set<String> NOT_IN_THE_STORM = Set.of("CurrentsApiKeyRejected", "CurrentsApiKeyForbidden",
+      "CurrentsApiRequestsFailing", "CurrentsAgentTargetDown", "CurrentsAgentMetricsMissing",
+      "CurrentsAgentTargetsAbsent", "CurrentsAgentInternalErrors");
+
+  @TempDir Path temp;
+
+  /**
+   * Two instances of one service: the demo workload (every error category, once or a few times) and a client
+   * that retries each throttled call five times at once, on a key whose 429s say Retry-After and on one whose
+   * 429s do not, against a bucket of one request refilled twice a second.
+   */
+  @Test
+  void aThrottlingStormFiresTheRateLimitAndBackoffAlertsOncePerServiceAndEveryPanelHasData() throws Exception {
+    TestApi api = TestApi.start();
+    String withRetryAfter = TestApi.MORE_RW_KEYS[0];
+    String bare = TestApi.MORE_RW_KEYS[1];
+    api.api.rateLimit(withRetryAfter, RateLimit.tokenBucket(1, 2.0).throttle(Throttle.RETRY_AFTER_SECONDS, 2));
+    api.api.rateLimit(bare, RateLimit.tokenBucket(1, 2.0).throttle(Throttle.NO_RETRY_AFTER));
+    try (DemoWorkloadJvm demo = DemoWorkloadJvm.start(AppJvm.AGENT_JAR, applicationClassPath(), "storm", temp);
+        AppJvm hammer = api.app(Jdks.all().get(0)).property("currents.agent.service.name", "storm").start();
+        PrometheusServer prometheus = PrometheusServer.start(MonitoringFiles.PROMETHEUS,
+            MonitoringFiles.rulesWithFor(SHORT_FOR), List.of(demo.metricsPort(), hammer.metricsPort()))) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+      List<PrometheusServer.Alert> alerts = prometheus.alerts();
+      while (!firing(alerts).containsAll(STORM_ALERTS) && System.nanoTime() < deadline) {
+        for (int i = 0; i < 10; i++) {
+          hammer.call("retry-immediate", "GET", api.api.httpBaseUrl() + PROJECTS, bearer(withRetryAfter));
+          hammer.call("retry-immediate", "GET", api.api.httpBaseUrl() + PROJECTS, bearer(bare));
+          Thread.sleep(100);
+        }
+        alerts = prometheus.alerts();
+      }
+      demo.awaitDone(Duration.ofSeconds(60));
+      System.out.println("MonitoringLiveIT: alerts in the storm: " + alerts);
+
+      assertTrue(firing(alerts).containsAll(STORM_ALERTS),
+          "firing: " + firing(alerts) + ", all: " + alerts + "\n" + prometheus.log());
+      for (String name : STORM_ALERTS) {
+        List<PrometheusServer.Alert> once = alerts.stream().filter(alert -> alert.name().equals(name)).toList();
+        assertEquals(1, once.size(), name + " once for the service, not per instance: " + once);
+        assertEquals("storm", once.get(0).labels().path("service_name").asText(), name);
+      }
+      Set<String> raised = alerts.stream().map(PrometheusServer.Alert::name).collect(Collectors.toCollection(TreeSet::new));
+      raised.retainAll(NOT_IN_THE_STORM);
+      assertTrue(raised.isEmpty(), "raised in the storm though unrelated: " + raised + " of " + alerts);
+
+      assertEveryPanelHasData(prometheus);
+      assertPanelShows(prometheus, "Backoff violations by reason [A]", "reason", "retry_after_ignored", "no_backoff");
+      assertPanelShows(prometheus, "429s by endpoint [A]", "endpoint", PROJECTS);
+      assertPanelShows(prometheus, "Rate limited (429) share by service [A]", "service_name", "storm");
+    } finally {
+      api.api.close();
+    }
+  }
+
+  /**
+   * Successful calls and a careful client that meets a 429 now and then and waits the Retry-After: nothing
+   * pending, nothing firing, while the rules demonstrably see the traffic.
+   */
+  @Test
+  void healthyTrafficWithACarefulClientRaisesNoAlert() throws Exception {
+    TestApi api = TestApi.start();
+    try (AppJvm app = api.app(Jdks.all().get(0)).property("currents.agent.service.name", "healthy").start();
+        PrometheusServer prometheus = PrometheusServer.start(MonitoringFiles.PROMETHEUS,
+            MonitoringFiles.rulesWithFor(SHORT_FOR), List.of(app.metricsPort()))) {
+      awaitData(prometheus, "up{job=\"currents-agent\"} == 1");
+      // Before the first scrape absent(up) is true for an evaluation or two; wait until they are behind us.
+      Thread.sleep(2_000);
+      List<PrometheusServer.Alert> seen = new ArrayList<>(prometheus.alerts());
+      long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+      // Two careful chains, far apart: the agent creates a counter at its first increment, which rate() cannot
+      // see; the second chain is the one the rules count.
+      carefulChain(api, app);
+      for (int round = 0; System.nanoTime() < end; round++) {
+        if (round == 20) {
+          carefulChain(api, app);
+        }
+        for (String answer : app.calls(5, "java-http-client", "GET", api.api.httpBaseUrl() + PROJECTS, bearer(TestApi.RW_KEY))) {
+          assertEquals("STATUS 200", answer);
+        }
+        seen.addAll(prometheus.alerts());
+        Thread.sleep(200);
+      }
+      seen.addAll(prometheus.alerts());
+      assertTrue(seen.isEmpty(), "alerts on a healthy workload: " + seen);
+
+      // Silence must come from healthy numbers, not from rules that see nothing.
+      awaitData(prometheus, "service_name_error_category:currents_api_requests:ratio_rate5m{service_name=\"healthy\", error_category=\"ok\"} > 0.9");
+      awaitData(prometheus, "service_name_result:currents_api_retry_chains:ratio_rate15m{service_name=\"healthy\", result=\"recovered\"} == 1");
+      awaitData(prometheus, "service_name:currents_api_backoff_retries:rate10m{service_name=\"healthy\"} > 0");
+      for (JsonNode rule : prometheus.rules()) {
+        assertEquals("ok", rule.path("health").asText(), rule.path("name").asText() + ": " + rule.path("lastError").asText());
+      }
+    } finally {
+      api.api.close();
+    }
+  }
+
+  /** One 429 with Retry-After: 1, which Failsafe waits out before its retry succeeds. */
+  private static void carefulChain(TestApi api, AppJvm app) throws InterruptedException {
+    api.api.rateLimit(TestApi.RW_KEY, RateLimit.pattern(0, 1).throttle(Throttle.RETRY_AFTER_SECONDS, 1));
+    assertEquals("STATUS 200 ATTEMPTS 2",
+        app.call("retry-failsafe", "GET", api.api.httpBaseUrl() + PROJECTS, bearer(TestApi.RW_KEY)));
+  }
+
+  private static void assertEveryPanelHasData(PrometheusServer prometheus) throws IOException, InterruptedException {
+    List<String> empty = new ArrayList<>();
+    List<MonitoringFiles.PanelQuery> queries = MonitoringFiles.dashboardQueries();
+    assertFalse(queries.isEmpty());
+    for (MonitoringFiles.PanelQuery query : queries) {
+      if (prometheus.query(query.expr()).isEmpty()) {
+        empty.add(query.panel() + ": " + query.expr());
+      }
+    }
+    assertTrue(empty.isEmpty(), "panel queries without data after the storm:\n" + String.join("\n", empty));
+  }
+
+  /** The panel's query has a series above zero for each of the label's {@code values}: the storm is on it. */
+  private static void assertPanelShows(PrometheusServer prometheus, String panel, String label, String... values)
+      throws IOException, InterruptedException {
+    MonitoringFiles.PanelQuery query = MonitoringFiles.dashboardQueries().stream()
+        .filter(candidate -> candidate.panel().equals(panel)).findFirst()
+        .orElseThrow(() -> new AssertionError("no panel query " + panel));
+    JsonNode result = prometheus.query(query.expr());
+    for (String value : values) {
+      boolean shown = false;
+      for (JsonNode series : result) {
+        shown |= series.path("metric").path(label).asText().equals(value) && series.path("value").path(1).asDouble() > 0;
+      }
+      assertTrue(shown, panel + " shows no " + label + "=" + value + ": " + result);
+    }
+  }
+
+  private static void awaitData(PrometheusServer prometheus, String expr) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (prometheus.query(expr).isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no data for " + expr + "\n" + prometheus.log());
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  private static Set<String> firing(List<PrometheusServer.Alert> alerts) {
+    return alerts.stream().filter(alert -> alert.state().equals("firing")).map(PrometheusServer.Alert::name)
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  private static String bearer(String key) {
+    return "header=Authorization:Bearer%20" + key;
+  }
+
+  /** This module's classes and runtime dependencies: the demo workload's class path. */
+  private static String applicationClassPath() throws IOException {
+    return System.getProperty("it.app.classes", "target/classes") + File.pathSeparator
+        + Files.readString(Paths.get(System.getProperty("it.app.classpath.file", "target/app-classpath.txt"))).trim();
+  }
+}
