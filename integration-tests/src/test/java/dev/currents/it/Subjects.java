@@ -33,6 +33,25 @@ final class Subjects {
   /** Retrofit sends through OkHttp, whose instrumentation records it: one attempt each, tagged okhttp. */
   static final Subject.Library RETROFIT = Subject.Library.syncAndAsync("retrofit", "okhttp", OKHTTP_FEATURES);
 
+  private static final Set<TestedClient.Feature> REACTOR_NETTY_FEATURES =
+      EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION);
+
+  /**
+   * Reactor Netty 1.0 resends a request once by itself when its connection is reset, even after the request was
+   * written; later versions resend only a request that was not written yet, which the suite cannot bring about.
+   */
+  private static final Set<TestedClient.Feature> REACTOR_NETTY_1_0_FEATURES =
+      EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION, RETRIES_ON_CONNECTION_FAILURE);
+
+  static final Subject.Library REACTOR_NETTY_1_0 =
+      Subject.Library.syncAndAsync("reactor-netty", "reactor-netty", REACTOR_NETTY_1_0_FEATURES);
+  static final Subject.Library REACTOR_NETTY = Subject.Library.syncAndAsync("reactor-netty", "reactor-netty", REACTOR_NETTY_FEATURES);
+
+  /** WebClient sends through Reactor Netty, whose instrumentation records it: one attempt each, tagged reactor-netty. */
+  static final Subject.Library WEBCLIENT_5_3 =
+      Subject.Library.syncAndAsync("webclient", "reactor-netty", REACTOR_NETTY_1_0_FEATURES);
+  static final Subject.Library WEBCLIENT = Subject.Library.syncAndAsync("webclient", "reactor-netty", REACTOR_NETTY_FEATURES);
+
   private Subjects() {}
 
   /**
@@ -62,6 +81,10 @@ final class Subjects {
         OKHTTP.version("3.14.0"),
         OKHTTP.version("5.5.1"),
         RETROFIT.version("2.9.0"),
-        RETROFIT.version("3.0.0"));
+        RETROFIT.version("3.0.0"),
+        REACTOR_NETTY_1_0.version("1.0.0"),
+        REACTOR_NETTY.version("1.3.8"),
+        WEBCLIENT_5_3.version("5.3.0"),
+        WEBCLIENT.version("7.0.10"));
   }
 }

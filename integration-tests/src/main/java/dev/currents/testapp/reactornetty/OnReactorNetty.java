@@ -1,0 +1,68 @@
+package dev.currents.testapp.reactornetty;
+
+import dev.currents.testapp.Call;
+import dev.currents.testapp.Cancellation;
+import dev.currents.testapp.ClientAdapter;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+
+/**
+ * An adapter of a client that sends through Reactor Netty ({@link ReactorNettyClients}): Reactor Netty itself,
+ * or WebClient on it. The call is a {@code Mono} of the status, which the adapter runs as an application does:
+ * <ul>
+ *   <li>blocking, {@code block()} on the caller's thread; {@code cancelAfterMs} is a {@code timeout()} operator,
+ *       which cancels the request and fails with a {@code TimeoutException};
+ *   <li>asynchronous, {@code subscribe} with callbacks, which run on a Netty event loop; {@code cancelAfterMs}
+ *       disposes of the subscription from another thread, which cancels the request without any callback.
+ * </ul>
+ */
+public abstract class OnReactorNetty implements ClientAdapter, AutoCloseable {
+
+  private final boolean async;
+
+  protected OnReactorNetty(boolean async) {
+    this.async = async;
+  }
+
+  /** The call's status, once subscribed; a 4xx or 5xx is a status too, not an error. */
+  protected abstract Mono<Integer> status(Call call);
+
+  @Override
+  public final int execute(Call call) throws Exception {
+    Mono<Integer> status = status(call);
+    return async ? subscribe(status, call) : block(status, call);
+  }
+
+  private static int block(Mono<Integer> status, Call call) throws Exception {
+    if (call.cancelAfter != null) {
+      status = status.timeout(call.cancelAfter);
+    }
+    try {
+      return status.block();
+    } catch (RuntimeException e) {
+      throw ReactorNettyClients.unwrapped(e);
+    }
+  }
+
+  private static int subscribe(Mono<Integer> status, Call call) throws Exception {
+    CompletableFuture<Integer> outcome = new CompletableFuture<>();
+    Disposable subscription =
+        status.subscribe(
+            outcome::complete, failure -> outcome.completeExceptionally(ReactorNettyClients.unwrapped(failure)));
+    return Cancellation.await(
+        outcome,
+        call,
+        () -> {
+          subscription.dispose();
+          outcome.completeExceptionally(new CancellationException("disposed"));
+        });
+  }
+
+  /** Closes the pooled connections, as an application does when it stops. */
+  @Override
+  public final void close() {
+    ReactorNettyClients.shutDown();
+  }
+}
