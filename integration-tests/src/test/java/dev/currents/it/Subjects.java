@@ -77,11 +77,18 @@ final class Subjects {
    * bracket, runs under Retrofit 3.0.0 (4.12.0) and 3.14.9 under Retrofit 2.9.0.
    */
   private static List<Subject> libraryVersions() {
+    List<Subject> versions = new ArrayList<>();
+    versions.add(OKHTTP.version("3.14.0"));
+    versions.add(OKHTTP.version("5.5.1"));
+    versions.add(RETROFIT.version("2.9.0"));
+    versions.add(RETROFIT.version("3.0.0"));
+    versions.addAll(reactorNettyVersions());
+    return versions;
+  }
+
+  /** Reactor Netty's oldest and newest, and WebClient's oldest and newest, each on the Reactor Netty of its time. */
+  static List<Subject> reactorNettyVersions() {
     return List.of(
-        OKHTTP.version("3.14.0"),
-        OKHTTP.version("5.5.1"),
-        RETROFIT.version("2.9.0"),
-        RETROFIT.version("3.0.0"),
         REACTOR_NETTY_1_0.version("1.0.0"),
         REACTOR_NETTY.version("1.3.8"),
         WEBCLIENT_5_3.version("5.3.0"),

@@ -6,7 +6,9 @@ import dev.currents.testapp.ClientAdapter;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import reactor.core.Disposable;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * An adapter of a client that sends through Reactor Netty ({@link ReactorNettyClients}): Reactor Netty itself,
@@ -31,8 +33,30 @@ public abstract class OnReactorNetty implements ClientAdapter, AutoCloseable {
 
   @Override
   public final int execute(Call call) throws Exception {
-    Mono<Integer> status = status(call);
+    Mono<Integer> status = call.retries > 0 ? retried(status(call), call) : status(call);
     return async ? subscribe(status, call) : block(status, call);
+  }
+
+  /**
+   * {@code retries}: a 5xx is retried with Reactor's {@code retryWhen} after a fixed delay, as WebClient
+   * applications do; each retry subscribes again, which sends the request again. The last status is the answer.
+   */
+  private static Mono<Integer> retried(Mono<Integer> status, Call call) {
+    return status
+        .flatMap(code -> code >= 500 ? Mono.<Integer>error(new ServerError(code)) : Mono.just(code))
+        .retryWhen(Retry.fixedDelay(call.retries, call.retryDelay).filter(ServerError.class::isInstance))
+        .onErrorResume(Exceptions::isRetryExhausted, exhausted -> Mono.just(((ServerError) exhausted.getCause()).status));
+  }
+
+  /** A 5xx, as an error for {@code retryWhen}. */
+  private static final class ServerError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+
+    ServerError(int status) {
+      super("status " + status, null, false, false);
+      this.status = status;
+    }
   }
 
   private static int block(Mono<Integer> status, Call call) throws Exception {
