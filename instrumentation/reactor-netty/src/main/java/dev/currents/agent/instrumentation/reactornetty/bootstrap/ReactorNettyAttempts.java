@@ -58,11 +58,16 @@ public final class ReactorNettyAttempts {
     if (url == null) {
       return null;
     }
-    Attempt attempt = CurrentsRequests.start(CLIENT, method, URI.create(url), authorization, recordKey);
-    if (attempt != null) {
-      OPEN.put(exchange, attempt);
+    try {
+      Attempt attempt = CurrentsRequests.start(CLIENT, method, URI.create(url), authorization, recordKey);
+      if (attempt != null) {
+        OPEN.put(exchange, attempt);
+      }
+      return attempt;
+    } catch (RuntimeException e) {
+      AgentErrors.report("reactor-netty request", e);
+      return null;
     }
-    return attempt;
   }
 
   /**
