@@ -30,6 +30,12 @@ public final class Call {
   public final boolean followRedirects;
   /** How many copies of the call to make at once ({@code concurrent}). */
   public final int concurrent;
+  /**
+   * How often a client with retry operators of its own (Reactor's {@code retryWhen}) retries a 5xx ({@code
+   * retries}), after a fixed delay ({@code retryDelayMs}); 0 and null without.
+   */
+  public final int retries;
+  public final Duration retryDelay;
 
   private Call(String id, String client, String method, URI uri, Options options) {
     this.id = id;
@@ -43,6 +49,8 @@ public final class Call {
     this.cancelAfter = options.cancelAfter;
     this.followRedirects = options.followRedirects;
     this.concurrent = options.concurrent;
+    this.retries = options.retries;
+    this.retryDelay = options.retryDelay;
   }
 
   static Call parse(String line) {
@@ -66,6 +74,8 @@ public final class Call {
     Duration cancelAfter;
     boolean followRedirects;
     int concurrent = 1;
+    int retries;
+    Duration retryDelay;
 
     void set(String name, String value) {
       switch (name) {
@@ -90,6 +100,12 @@ public final class Call {
           break;
         case "concurrent":
           concurrent = Integer.parseInt(value);
+          break;
+        case "retries":
+          retries = Integer.parseInt(value);
+          break;
+        case "retryDelayMs":
+          retryDelay = Duration.ofMillis(Long.parseLong(value));
           break;
         default:
           throw new IllegalArgumentException("unknown option " + name);

@@ -12,16 +12,20 @@ import java.util.function.Supplier;
 final class ClientAdapters {
 
   private static final Map<String, Supplier<ClientAdapter>> FACTORIES =
-      Map.of(
-          "java-http-client", () -> new JavaHttpClientAdapter(false),
-          "java-http-client-async", () -> new JavaHttpClientAdapter(true),
-          "http-url-connection", HttpUrlConnectionAdapter::new,
-          "okhttp", library("dev.currents.testapp.okhttp.OkHttpAdapter", false),
-          "okhttp-async", library("dev.currents.testapp.okhttp.OkHttpAdapter", true),
-          "retrofit", library("dev.currents.testapp.retrofit.RetrofitAdapter", false),
-          "retrofit-async", library("dev.currents.testapp.retrofit.RetrofitAdapter", true),
-          "jetty-httpclient", library("dev.currents.testapp.jetty.JettyAdapter", false),
-          "jetty-httpclient-async", library("dev.currents.testapp.jetty.JettyAdapter", true));
+      Map.ofEntries(
+          client("java-http-client", () -> new JavaHttpClientAdapter(false)),
+          client("java-http-client-async", () -> new JavaHttpClientAdapter(true)),
+          client("http-url-connection", HttpUrlConnectionAdapter::new),
+          client("okhttp", library("dev.currents.testapp.okhttp.OkHttpAdapter", false)),
+          client("okhttp-async", library("dev.currents.testapp.okhttp.OkHttpAdapter", true)),
+          client("retrofit", library("dev.currents.testapp.retrofit.RetrofitAdapter", false)),
+          client("retrofit-async", library("dev.currents.testapp.retrofit.RetrofitAdapter", true)),
+          client("jetty-httpclient", library("dev.currents.testapp.jetty.JettyAdapter", false)),
+          client("jetty-httpclient-async", library("dev.currents.testapp.jetty.JettyAdapter", true)),
+          client("reactor-netty", library("dev.currents.testapp.reactornetty.ReactorNettyAdapter", false)),
+          client("reactor-netty-async", library("dev.currents.testapp.reactornetty.ReactorNettyAdapter", true)),
+          client("webclient", library("dev.currents.testapp.webclient.WebClientAdapter", false)),
+          client("webclient-async", library("dev.currents.testapp.webclient.WebClientAdapter", true)));
 
   private static final Map<String, ClientAdapter> MADE = new ConcurrentHashMap<>();
 
@@ -46,6 +50,10 @@ final class ClientAdapters {
         ((AutoCloseable) adapter).close();
       }
     }
+  }
+
+  private static Map.Entry<String, Supplier<ClientAdapter>> client(String name, Supplier<ClientAdapter> factory) {
+    return Map.entry(name, factory);
   }
 
   /** An adapter class with a public constructor taking {@code async}. */

@@ -97,6 +97,15 @@ final class AppJvm implements AutoCloseable {
       return this;
     }
 
+    /**
+     * A library's class path, ahead of the application's own dependencies: where both have a jar (Spring's, for
+     * WebClient), the library's version is the one the library was built for.
+     */
+    Builder libraryClassPath(String entry) {
+      classPath.add(1, entry);
+      return this;
+    }
+
     /** This module's test classes: applications written for one test, such as {@link ClashingApplication}. */
     Builder testClasses() {
       return classPath(Paths.get(AppJvm.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString());

@@ -47,6 +47,25 @@ final class Subjects {
           EnumSet.of(CANCEL, CALL_TIMEOUT, EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION,
               DROPS_CREDENTIALS_ON_REDIRECT, ANSWERS_AUTHENTICATION_CHALLENGES));
 
+  private static final Set<TestedClient.Feature> REACTOR_NETTY_FEATURES =
+      EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION);
+
+  /**
+   * Reactor Netty 1.0 resends a request once by itself when its connection is reset, even after the request was
+   * written; later versions resend only a request that was not written yet, which the suite cannot bring about.
+   */
+  private static final Set<TestedClient.Feature> REACTOR_NETTY_1_0_FEATURES =
+      EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION, RETRIES_ON_CONNECTION_FAILURE);
+
+  static final Subject.Library REACTOR_NETTY_1_0 =
+      Subject.Library.syncAndAsync("reactor-netty", "reactor-netty", REACTOR_NETTY_1_0_FEATURES);
+  static final Subject.Library REACTOR_NETTY = Subject.Library.syncAndAsync("reactor-netty", "reactor-netty", REACTOR_NETTY_FEATURES);
+
+  /** WebClient sends through Reactor Netty, whose instrumentation records it: one attempt each, tagged reactor-netty. */
+  static final Subject.Library WEBCLIENT_5_3 =
+      Subject.Library.syncAndAsync("webclient", "reactor-netty", REACTOR_NETTY_1_0_FEATURES);
+  static final Subject.Library WEBCLIENT = Subject.Library.syncAndAsync("webclient", "reactor-netty", REACTOR_NETTY_FEATURES);
+
   private Subjects() {}
 
   /** Every other subject, from the first on: half of the suite. */
@@ -92,12 +111,27 @@ final class Subjects {
    * 12.1 bracket, have the 9.4 API and the same HttpExchange.
    */
   private static List<Subject> libraryVersions() {
+    List<Subject> versions = new ArrayList<>();
+    versions.add(OKHTTP.version("3.14.0"));
+    versions.add(OKHTTP.version("5.5.1"));
+    versions.add(RETROFIT.version("2.9.0"));
+    versions.add(RETROFIT.version("3.0.0"));
+    versions.addAll(reactorNettyVersions());
+    return versions;
+  }
+
+  /** Reactor Netty's oldest and newest, and WebClient's oldest and newest, each on the Reactor Netty of its time. */
+  static List<Subject> reactorNettyVersions() {
     return List.of(
         OKHTTP.version("3.14.0"),
         OKHTTP.version("5.5.1"),
         RETROFIT.version("2.9.0"),
         RETROFIT.version("3.0.0"),
         JETTY.version("9.4.0"),
-        JETTY.version("12.1.14"));
+        JETTY.version("12.1.14"),
+        REACTOR_NETTY_1_0.version("1.0.0"),
+        REACTOR_NETTY.version("1.3.8"),
+        WEBCLIENT_5_3.version("5.3.0"),
+        WEBCLIENT.version("7.0.10"));
   }
 }

@@ -47,4 +47,23 @@ class UnsupportedVersionIT {
       api.api.close();
     }
   }
+
+  @Test
+  void reactorNettyBefore10IsLeftAloneWithOneDebugLine() throws Exception {
+    TestApi api = TestApi.start();
+    Subject reactorNetty09 = Subjects.REACTOR_NETTY.version("0.9.25");
+    try (AppJvm app = reactorNetty09.app(api).property("currents.agent.log.level", "debug").start()) {
+      for (String client : List.of("reactor-netty", "reactor-netty-async")) {
+        assertEquals("STATUS 200", app.call(client, "GET", api.api.httpBaseUrl() + "/v1/projects",
+            "header=Authorization:Bearer%20" + TestApi.RW_KEY));
+      }
+      assertEquals(0, app.scrape().requests("client", "reactor-netty"));
+      List<String> stderr = app.stderr();
+      assertEquals(1, stderr.stream().filter(line -> line.contains("reactor-netty") && line.contains("older than 1.0")).count(),
+          stderr::toString);
+      assertTrue(stderr.stream().noneMatch(line -> line.contains("reactor.netty.")), "no Reactor Netty class woven nor failing");
+    } finally {
+      api.api.close();
+    }
+  }
 }

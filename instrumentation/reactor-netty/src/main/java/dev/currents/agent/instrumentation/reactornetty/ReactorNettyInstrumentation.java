@@ -1,0 +1,65 @@
+package dev.currents.agent.instrumentation.reactornetty;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.currents.agent.instrumentation.reactornetty.bootstrap.ReactorNettyAttempts;
+import dev.currents.agent.tooling.ClientInstrumentation;
+import java.util.List;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import reactor.netty.http.client.CurrentsCloseAdvice;
+import reactor.netty.http.client.CurrentsHeadersAdvice;
+import reactor.netty.http.client.CurrentsResponseAdvice;
+import reactor.netty.http.client.CurrentsTryAdvice;
+import reactor.netty.http.client.CurrentsTryFailedAdvice;
+
+/**
+ * Reactor Netty's HttpClient 1.0 to 1.3, and Spring's WebClient on it. One attempt per request on the wire:
+ * each try of {@code HttpClientConnect} (the first, each followed redirect, the resend after a connection reset)
+ * is one. Two classes are woven:
+ * <ul>
+ *   <li>{@code HttpClientConnect$HttpClientHandler}, one per request: {@code channel(ops)} marks a try that got
+ *       its connection, {@code test(Throwable)} sees every try that failed, with or without a connection;
+ *   <li>{@code HttpClientOperations}, one per try on a connection: the attempt starts as its headers go out
+ *       ({@code beforeMarkSentHeaders}), ends with the status line ({@code onInboundNext}), or is cancelled when
+ *       the subscriber went away ({@code onInboundClose} of a cancelled exchange).
+ * </ul>
+ * These members are the same from 1.0.0 to 1.3; older copies are left alone ({@link SupportedVersion}).
+ */
+public final class ReactorNettyInstrumentation implements ClientInstrumentation {
+
+  private static final String HANDLER = "reactor.netty.http.client.HttpClientConnect$HttpClientHandler";
+  private static final String OPERATIONS = "reactor.netty.http.client.HttpClientOperations";
+
+  @Override
+  public String client() {
+    return ReactorNettyAttempts.CLIENT;
+  }
+
+  @Override
+  public List<String> typeNamesToHold() {
+    return List.of(HANDLER.replace('.', '/'), OPERATIONS.replace('.', '/'));
+  }
+
+  @Override
+  public AgentBuilder instrument(AgentBuilder builder) {
+    SupportedVersion supported = new SupportedVersion();
+    return builder
+        .type(supported.of(named(HANDLER)))
+        .transform(
+            ClientInstrumentation.adviceFrom(CurrentsTryAdvice.class)
+                .advice(
+                    named("channel").and(takesArguments(1)).and(takesArgument(0, named(OPERATIONS))),
+                    CurrentsTryAdvice.class.getName())
+                .advice(
+                    named("test").and(takesArguments(1)).and(takesArgument(0, Throwable.class)),
+                    CurrentsTryFailedAdvice.class.getName()))
+        .type(supported.of(named(OPERATIONS)))
+        .transform(
+            ClientInstrumentation.adviceFrom(CurrentsHeadersAdvice.class)
+                .advice(named("beforeMarkSentHeaders").and(takesArguments(0)), CurrentsHeadersAdvice.class.getName())
+                .advice(named("onInboundNext").and(takesArguments(2)), CurrentsResponseAdvice.class.getName())
+                .advice(named("onInboundClose").and(takesArguments(0)), CurrentsCloseAdvice.class.getName()));
+  }
+}

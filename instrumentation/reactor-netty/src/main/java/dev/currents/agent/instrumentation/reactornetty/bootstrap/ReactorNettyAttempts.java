@@ -1,0 +1,122 @@
+package dev.currents.agent.instrumentation.reactornetty.bootstrap;
+
+import dev.currents.agent.bootstrap.AgentErrors;
+import dev.currents.agent.bootstrap.Attempt;
+import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.bootstrap.WeakIdentityMap;
+import java.net.URI;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The attempts of Reactor Netty's HttpClient. One request (one subscription of {@code HttpClientConnect}) is
+ * served by one {@code HttpClientHandler}, which makes a try per attempt: the first, each followed redirect and
+ * the one resend after a connection failure. A try that gets a connection has its own {@code
+ * HttpClientOperations} ("the exchange" below); every try that fails, with or without a connection, ends in
+ * the handler's {@code test(Throwable)}, which decides whether to try again.
+ *
+ * <p>Only requests to Currents hosts enter these maps; the handler checks the host first, without allocating.
+ * Loaded by the bootstrap class loader, shared by every copy of Reactor Netty: it sees their objects as
+ * {@code Object} and their values as {@code java.base} types.
+ */
+public final class ReactorNettyAttempts {
+
+  public static final String CLIENT = "reactor-netty";
+
+  /** What an attempt whose subscriber went away before its response is recorded with: a category, never thrown. */
+  private static final CancellationException CANCELLED =
+      new CancellationException("Reactor Netty request cancelled by its subscriber");
+
+  /** Exchanges of Currents requests whose headers are not sent yet. */
+  private static final WeakIdentityMap<Object, Boolean> AWAITING_HEADERS = new WeakIdentityMap<>();
+  /** The exchange of each Currents handler's current try. */
+  private static final WeakIdentityMap<Object, Object> TRY_OF_HANDLER = new WeakIdentityMap<>();
+  /** Started attempts, by exchange, until they end. */
+  private static final WeakIdentityMap<Object, Attempt> OPEN = new WeakIdentityMap<>();
+
+  private ReactorNettyAttempts() {}
+
+  /** A try of a Currents request got its connection and exchange; its attempt starts when the headers go out. */
+  public static void connected(Object handler, Object exchange) {
+    TRY_OF_HANDLER.put(handler, exchange);
+    AWAITING_HEADERS.put(exchange, Boolean.TRUE);
+  }
+
+  /**
+   * Whether the exchange is a Currents request whose headers are about to be sent for the first time: true once.
+   * Every request of the application asks, so the usual answer costs one emptiness check.
+   */
+  public static boolean sendsHeadersNow(Object exchange) {
+    return !AWAITING_HEADERS.isEmpty() && AWAITING_HEADERS.remove(exchange) != null;
+  }
+
+  /**
+   * Starts the attempt of an exchange, with the headers it sends; null when the agent records nothing.
+   *
+   * @param url the request's absolute URL, as Reactor Netty resolved it
+   */
+  public static Attempt start(Object exchange, String method, String url, String authorization, String recordKey) {
+    if (url == null) {
+      return null;
+    }
+    try {
+      Attempt attempt = CurrentsRequests.start(CLIENT, method, URI.create(url), authorization, recordKey);
+      if (attempt != null) {
+        OPEN.put(exchange, attempt);
+      }
+      return attempt;
+    } catch (RuntimeException e) {
+      AgentErrors.report("reactor-netty request", e);
+      return null;
+    }
+  }
+
+  /**
+   * The open attempt of an exchange, detached from it, or null: every response of the application asks, so the
+   * usual answer costs one emptiness check.
+   */
+  public static Attempt detach(Object exchange) {
+    return OPEN.isEmpty() ? null : OPEN.remove(exchange);
+  }
+
+  /** The exchange was closed after its subscriber cancelled it or went away: a still open attempt is cancelled. */
+  public static void cancelled(Object exchange) {
+    Attempt attempt = detach(exchange);
+    if (attempt != null) {
+      CurrentsRequests.fail(attempt, CANCELLED);
+    }
+  }
+
+  /** A try of a Currents request failed: its exchange, detached from the handler, or null without a connection. */
+  public static Object tryFailed(Object handler) {
+    return TRY_OF_HANDLER.remove(handler);
+  }
+
+  /**
+   * Ends the attempt of a failed try's exchange with the failure, unless its response ended it already. False
+   * when the exchange failed before its headers went out: its attempt never started.
+   */
+  public static boolean failStarted(Object exchange, Throwable failure) {
+    if (AWAITING_HEADERS.remove(exchange) != null) {
+      return false;
+    }
+    Attempt attempt = detach(exchange);
+    if (attempt != null) {
+      CurrentsRequests.fail(attempt, failure);
+    }
+    return true;
+  }
+
+  /**
+   * An attempt that failed without its own start: the connection was refused, timed out or failed its TLS
+   * handshake, or closed before the headers went out. It starts and ends now.
+   */
+  public static void failedUnstarted(
+      String method, String url, String authorization, String recordKey, Throwable failure) {
+    try {
+      Attempt attempt = CurrentsRequests.start(CLIENT, method, URI.create(url), authorization, recordKey);
+      CurrentsRequests.fail(attempt, failure);
+    } catch (RuntimeException e) {
+      AgentErrors.report("reactor-netty failed request", e);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package reactor.netty.http.client;
+
+import dev.currents.agent.bootstrap.Attempt;
+import dev.currents.agent.instrumentation.reactornetty.bootstrap.ReactorNettyAttempts;
+import io.netty.handler.codec.http.HttpHeaders;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * Inlined into {@code HttpClientOperations.beforeMarkSentHeaders()}, which runs right before the request's
+ * headers are written, whatever sends them (a body, {@code send()}, the end of the request, a connection closing
+ * before any of these): the attempt starts here, with the headers as sent, those WebClient applies at the last
+ * moment included, so the backoff delay is measured to the moment the request goes out. With propagation on,
+ * {@code traceparent} is added to those headers, unless the request has one.
+ */
+public final class CurrentsHeadersAdvice {
+
+  private CurrentsHeadersAdvice() {}
+
+  @Advice.OnMethodExit(suppress = Throwable.class)
+  public static void exit(@Advice.This HttpClientOperations exchange) {
+    if (!ReactorNettyAttempts.sendsHeadersNow(exchange)) {
+      return;
+    }
+    HttpHeaders headers = exchange.requestHeaders();
+    Attempt attempt =
+        ReactorNettyAttempts.start(
+            exchange,
+            exchange.method().name(),
+            exchange.resourceUrl(),
+            headers.get("Authorization"),
+            headers.get("x-currents-key"));
+    String traceparent = attempt == null ? null : attempt.traceparent();
+    if (traceparent != null && !headers.contains("traceparent")) {
+      headers.set("traceparent", traceparent);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dev.currents.agent.instrumentation.reactornetty.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.currents.agent.bootstrap.Attempt;
+import dev.currents.agent.bootstrap.AttemptRecorder;
+import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.common.ErrorCategory;
+import dev.currents.agent.common.HostFilter;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The life of one request's tries, as the advice reports it: each try is recorded once, however it ends. */
+class ReactorNettyAttemptsTest {
+
+  private static final String URL = "https://api.currents.dev/v1/projects?limit=5";
+
+  private final List<Attempt> started = new ArrayList<>();
+  private final List<Object> endings = new ArrayList<>();
+  private final Object handler = new Object();
+  private final Object exchange = new Object();
+
+  @BeforeEach
+  void install() {
+    CurrentsRequests.install(
+        HostFilter.parse("api.currents.dev"),
+        new AttemptRecorder() {
+          @Override
+          public void started(Attempt attempt) {
+            started.add(attempt);
+          }
+
+          @Override
+          public void finished(Attempt attempt, long endNanos, int status, String retryAfter, Throwable failure) {
+            endings.add(failure != null ? failure : status);
+          }
+        });
+  }
+
+  @AfterEach
+  void uninstall() {
+    CurrentsRequests.install(HostFilter.parse(""), AttemptRecorder.NONE);
+  }
+
+  @Test
+  void aTryStartsWhenItsHeadersGoOutAndOnlyThen() {
+    assertFalse(ReactorNettyAttempts.sendsHeadersNow(exchange), "not a Currents try");
+    ReactorNettyAttempts.connected(handler, exchange);
+    assertFalse(ReactorNettyAttempts.sendsHeadersNow(new Object()), "another exchange");
+    assertTrue(ReactorNettyAttempts.sendsHeadersNow(exchange));
+    assertFalse(ReactorNettyAttempts.sendsHeadersNow(exchange), "headers are marked sent once");
+  }
+
+  @Test
+  void aResponseEndsTheAttemptAndTheFailedTryOfARedirectAddsNothing() {
+    Attempt attempt = startedTry();
+    assertSame(attempt, ReactorNettyAttempts.detach(exchange));
+    CurrentsRequests.end(attempt, 302, null);
+    assertSame(exchange, ReactorNettyAttempts.tryFailed(handler));
+    assertTrue(ReactorNettyAttempts.failStarted(exchange, new RuntimeException("redirect")));
+    assertEquals(List.of(302), endings);
+  }
+
+  @Test
+  void aFailedTryEndsItsOpenAttemptWithTheFailure() {
+    startedTry();
+    SocketException reset = new SocketException("Connection reset by peer");
+    assertSame(exchange, ReactorNettyAttempts.tryFailed(handler));
+    assertTrue(ReactorNettyAttempts.failStarted(exchange, reset));
+    assertEquals(List.of(reset), endings);
+    assertNull(ReactorNettyAttempts.tryFailed(handler), "the next try starts afresh");
+  }
+
+  @Test
+  void aTryThatFailedBeforeItsHeadersWentOutIsLeftToTheCallerToRecord() {
+    ReactorNettyAttempts.connected(handler, exchange);
+    assertSame(exchange, ReactorNettyAttempts.tryFailed(handler));
+    assertFalse(ReactorNettyAttempts.failStarted(exchange, new SocketException("closed")));
+    assertFalse(ReactorNettyAttempts.sendsHeadersNow(exchange), "nor does it start later");
+    assertEquals(List.of(), endings);
+  }
+
+  @Test
+  void aTryWithoutAConnectionStartsAndEndsAtOnce() {
+    assertNull(ReactorNettyAttempts.tryFailed(handler));
+    ConnectException refused = new ConnectException("refused");
+    ReactorNettyAttempts.failedUnstarted("GET", URL, "Bearer k", null, refused);
+    assertEquals(1, started.size());
+    assertEquals("/v1/projects", started.get(0).path());
+    assertTrue(started.get(0).credentialFingerprint() != 0, "the credential known so far is fingerprinted");
+    assertEquals(List.of(refused), endings);
+  }
+
+  @Test
+  void aCancelledExchangeCancelsItsOpenAttemptOnly() {
+    startedTry();
+    ReactorNettyAttempts.cancelled(exchange);
+    ReactorNettyAttempts.cancelled(exchange);
+    assertEquals(1, endings.size());
+    assertEquals(ErrorCategory.CANCELLED, ErrorCategory.ofFailure((Throwable) endings.get(0)));
+    assertTrue(ReactorNettyAttempts.failStarted(exchange, new SocketException("closed")));
+    assertEquals(1, endings.size(), "the close that follows adds nothing");
+  }
+
+  private Attempt startedTry() {
+    ReactorNettyAttempts.connected(handler, exchange);
+    assertTrue(ReactorNettyAttempts.sendsHeadersNow(exchange));
+    Attempt attempt = ReactorNettyAttempts.start(exchange, "GET", URL, "Bearer k", null);
+    assertNotNull(attempt);
+    return attempt;
+  }
+}
