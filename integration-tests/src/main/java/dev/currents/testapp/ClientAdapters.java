@@ -1,5 +1,7 @@
 package dev.currents.testapp;
 
+import static java.util.Map.entry;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -12,14 +14,22 @@ import java.util.function.Supplier;
 final class ClientAdapters {
 
   private static final Map<String, Supplier<ClientAdapter>> FACTORIES =
-      Map.of(
-          "java-http-client", () -> new JavaHttpClientAdapter(false),
-          "java-http-client-async", () -> new JavaHttpClientAdapter(true),
-          "http-url-connection", HttpUrlConnectionAdapter::new,
-          "okhttp", library("dev.currents.testapp.okhttp.OkHttpAdapter", false),
-          "okhttp-async", library("dev.currents.testapp.okhttp.OkHttpAdapter", true),
-          "retrofit", library("dev.currents.testapp.retrofit.RetrofitAdapter", false),
-          "retrofit-async", library("dev.currents.testapp.retrofit.RetrofitAdapter", true));
+      Map.ofEntries(
+          entry("java-http-client", () -> new JavaHttpClientAdapter(false)),
+          entry("java-http-client-async", () -> new JavaHttpClientAdapter(true)),
+          entry("http-url-connection", HttpUrlConnectionAdapter::new),
+          entry("okhttp", library("dev.currents.testapp.okhttp.OkHttpAdapter", false)),
+          entry("okhttp-async", library("dev.currents.testapp.okhttp.OkHttpAdapter", true)),
+          entry("retrofit", library("dev.currents.testapp.retrofit.RetrofitAdapter", false)),
+          entry("retrofit-async", library("dev.currents.testapp.retrofit.RetrofitAdapter", true)),
+          entry("resttemplate", library("dev.currents.testapp.spring.RestTemplateAdapter", false)),
+          entry("resttemplate-okhttp", library("dev.currents.testapp.spring.RestTemplateAdapter", true)),
+          entry("restclient", library("dev.currents.testapp.spring.RestClientAdapter", false)),
+          entry("feign", library("dev.currents.testapp.feign.FeignAdapter", false)),
+          entry("jersey-javax", library("dev.currents.testapp.jaxrs.javax.JaxRsAdapter", false)),
+          entry("jersey-javax-async", library("dev.currents.testapp.jaxrs.javax.JaxRsAdapter", true)),
+          entry("jersey-jakarta", library("dev.currents.testapp.jaxrs.jakarta.JaxRsAdapter", false)),
+          entry("jersey-jakarta-async", library("dev.currents.testapp.jaxrs.jakarta.JaxRsAdapter", true)));
 
   private static final Map<String, ClientAdapter> MADE = new ConcurrentHashMap<>();
 

@@ -97,6 +97,15 @@ final class AppJvm implements AutoCloseable {
       return this;
     }
 
+    /**
+     * An entry ahead of the application's own dependencies: a library version under test wins over another
+     * version of it that the test application brings (spring-retry brings spring-core 6.2).
+     */
+    Builder classPathFirst(String entry) {
+      classPath.add(0, entry);
+      return this;
+    }
+
     /** This module's test classes: applications written for one test, such as {@link ClashingApplication}. */
     Builder testClasses() {
       return classPath(Paths.get(AppJvm.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString());

@@ -49,7 +49,7 @@ record Subject(String name, Jdks.Jdk jdk, String classPath, List<TestedClient> c
 
   AppJvm.Builder app(TestApi api) {
     AppJvm.Builder app = api.app(jdk);
-    return classPath.isEmpty() ? app : app.classPath(classPath);
+    return classPath.isEmpty() ? app : app.classPathFirst(classPath);
   }
 
   @Override

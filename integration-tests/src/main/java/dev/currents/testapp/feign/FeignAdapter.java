@@ -1,0 +1,67 @@
+package dev.currents.testapp.feign;
+
+import dev.currents.testapp.Call;
+import dev.currents.testapp.ClientAdapter;
+import dev.currents.testapp.LayerOutcome;
+import feign.Feign;
+import feign.FeignException;
+import feign.Request;
+import feign.Retryer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * OpenFeign on its default {@code Client.Default} (HttpURLConnection), blocking. A status other than 2xx becomes a
+ * {@code FeignException} that carries it, and an I/O failure a {@code RetryableException} around it
+ * ({@link LayerOutcome}). Feign's {@code Retryer} is off ({@code NEVER_RETRY}), as in applications that retry
+ * elsewhere: the default one resends on I/O failures and on a 429 or 503 with {@code Retry-After}, each resend an
+ * attempt of its own, which the suite's one-answer-per-call cases would see as extra attempts.
+ */
+public final class FeignAdapter implements ClientAdapter {
+
+  private static final int DEFAULT_TIMEOUT_MS = 10_000;
+
+  public FeignAdapter(boolean unused) {}
+
+  @Override
+  public int execute(Call call) throws Exception {
+    long timeoutMs = call.timeout == null ? DEFAULT_TIMEOUT_MS : call.timeout.toMillis();
+    CurrentsApi api =
+        Feign.builder()
+            .options(new Request.Options(timeoutMs, TimeUnit.MILLISECONDS, timeoutMs, TimeUnit.MILLISECONDS, call.followRedirects))
+            .retryer(Retryer.NEVER_RETRY)
+            // Feign decodes a 2xx only; the body is of no interest here, its status is.
+            .decoder((response, type) -> response.status())
+            .target(CurrentsApi.class, call.uri.resolve("/").toString());
+    Map<String, Object> headers = new LinkedHashMap<>();
+    for (String[] header : call.headers) {
+      headers.put(header[0], header[1]);
+    }
+    try {
+      return send(api, call, headers);
+    } catch (FeignException e) {
+      return LayerOutcome.statusOrRethrow(e, FeignAdapter::statusOf, FeignException.class);
+    }
+  }
+
+  private static int send(CurrentsApi api, Call call, Map<String, Object> headers) {
+    String body = call.body == null ? "" : call.body;
+    switch (call.method) {
+      case "GET":
+        return api.get(call.uri, headers);
+      case "DELETE":
+        return api.delete(call.uri, headers);
+      case "POST":
+        return api.post(call.uri, headers, body);
+      case "PUT":
+        return api.put(call.uri, headers, body);
+      default:
+        throw new IllegalArgumentException("no Feign method for " + call.method);
+    }
+  }
+
+  private static int statusOf(Throwable thrown) {
+    return thrown instanceof FeignException ? ((FeignException) thrown).status() : -1;
+  }
+}
