@@ -14,15 +14,20 @@ import java.util.concurrent.TimeUnit;
 /**
  * OpenFeign on its default {@code Client.Default} (HttpURLConnection), blocking. A status other than 2xx becomes a
  * {@code FeignException} that carries it, and an I/O failure a {@code RetryableException} around it
- * ({@link LayerOutcome}). Feign's {@code Retryer} is off ({@code NEVER_RETRY}), as in applications that retry
- * elsewhere: the default one resends on I/O failures and on a 429 or 503 with {@code Retry-After}, each resend an
- * attempt of its own, which the suite's one-answer-per-call cases would see as extra attempts.
+ * ({@link LayerOutcome}). Feign's default {@code Retryer} resends on I/O failures and on an answer with
+ * {@code Retry-After} (a 429, a 503), each resend an attempt of its own: the client suite, whose cases expect one
+ * request per call, turns it off ({@code NEVER_RETRY}), as applications that retry elsewhere do; BackoffIT keeps it.
  */
 public final class FeignAdapter implements ClientAdapter {
 
   private static final int DEFAULT_TIMEOUT_MS = 10_000;
 
-  public FeignAdapter(boolean unused) {}
+  private final Retryer retryer;
+
+  /** {@code ownRetries}: Feign's default {@code Retryer}, else none. */
+  public FeignAdapter(boolean ownRetries) {
+    this.retryer = ownRetries ? new Retryer.Default() : Retryer.NEVER_RETRY;
+  }
 
   @Override
   public int execute(Call call) throws Exception {
@@ -30,7 +35,7 @@ public final class FeignAdapter implements ClientAdapter {
     CurrentsApi api =
         Feign.builder()
             .options(new Request.Options(timeoutMs, TimeUnit.MILLISECONDS, timeoutMs, TimeUnit.MILLISECONDS, call.followRedirects))
-            .retryer(Retryer.NEVER_RETRY)
+            .retryer(retryer)
             // Feign decodes a 2xx only; the body is of no interest here, its status is.
             .decoder((response, type) -> response.status())
             .target(CurrentsApi.class, call.uri.resolve("/").toString());
