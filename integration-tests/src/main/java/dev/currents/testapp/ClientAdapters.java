@@ -27,6 +27,7 @@ final class ClientAdapters {
           entry("restclient", library("dev.currents.testapp.spring.RestClientAdapter", false)),
           entry("feign", library("dev.currents.testapp.feign.FeignAdapter", false)),
           entry("feign-retrying", library("dev.currents.testapp.feign.FeignAdapter", true)),
+          entry("feign-java11", library("dev.currents.testapp.feign.FeignJava11Adapter", false)),
           entry("jersey-javax", library("dev.currents.testapp.jaxrs.javax.JaxRsAdapter", false)),
           entry("jersey-javax-async", library("dev.currents.testapp.jaxrs.javax.JaxRsAdapter", true)),
           entry("jersey-jakarta", library("dev.currents.testapp.jaxrs.jakarta.JaxRsAdapter", false)),

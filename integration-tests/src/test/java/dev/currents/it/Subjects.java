@@ -56,8 +56,13 @@ final class Subjects {
   static final Subject.Library SPRING_7 = new Subject.Library("spring-web", List.of(REST_TEMPLATE, REST_CLIENT));
 
   /** OpenFeign on its default client, HttpURLConnection. */
-  static final Subject.Library FEIGN =
-      new Subject.Library("feign", List.of(new TestedClient("feign", "http-url-connection", Set.of())));
+  private static final TestedClient FEIGN_DEFAULT = new TestedClient("feign", "http-url-connection", Set.of());
+
+  static final Subject.Library FEIGN = new Subject.Library("feign", List.of(FEIGN_DEFAULT));
+
+  /** Feign 13 also on the JDK's HttpClient (feign-java11, which has no 11.0). */
+  static final Subject.Library FEIGN_13 =
+      new Subject.Library("feign", List.of(FEIGN_DEFAULT, new TestedClient("feign-java11", "java-http-client", Set.of())));
 
   /** Jersey's client on its default connector, HttpURLConnection: JAX-RS 2 (javax) in 2.x, Jakarta REST in 3.x. */
   static final Subject.Library JERSEY_2 = jersey("jersey-javax");
@@ -102,7 +107,7 @@ final class Subjects {
         SPRING_6.version("6.2.19"),
         SPRING_7.version("7.0.10"),
         FEIGN.version("11.0"),
-        FEIGN.version("13.13"),
+        FEIGN_13.version("13.13"),
         JERSEY_2.version("2.30.1"),
         JERSEY_2.version("2.48"),
         JERSEY_3.version("3.0.0"),

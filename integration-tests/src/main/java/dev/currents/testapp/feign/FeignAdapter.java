@@ -3,6 +3,7 @@ package dev.currents.testapp.feign;
 import dev.currents.testapp.Call;
 import dev.currents.testapp.ClientAdapter;
 import dev.currents.testapp.LayerOutcome;
+import feign.Client;
 import feign.Feign;
 import feign.FeignException;
 import feign.Request;
@@ -18,22 +19,30 @@ import java.util.concurrent.TimeUnit;
  * {@code Retry-After} (a 429, a 503), each resend an attempt of its own: the client suite, whose cases expect one
  * request per call, turns it off ({@code NEVER_RETRY}), as applications that retry elsewhere do; BackoffIT keeps it.
  */
-public final class FeignAdapter implements ClientAdapter {
+public class FeignAdapter implements ClientAdapter {
 
   private static final int DEFAULT_TIMEOUT_MS = 10_000;
 
   private final Retryer retryer;
+  /** Feign's client underneath; null for its default, {@code Client.Default}. */
+  private final Client client;
 
   /** {@code ownRetries}: Feign's default {@code Retryer}, else none. */
   public FeignAdapter(boolean ownRetries) {
+    this(ownRetries, null);
+  }
+
+  protected FeignAdapter(boolean ownRetries, Client client) {
     this.retryer = ownRetries ? new Retryer.Default() : Retryer.NEVER_RETRY;
+    this.client = client;
   }
 
   @Override
   public int execute(Call call) throws Exception {
     long timeoutMs = call.timeout == null ? DEFAULT_TIMEOUT_MS : call.timeout.toMillis();
+    Feign.Builder builder = client == null ? Feign.builder() : Feign.builder().client(client);
     CurrentsApi api =
-        Feign.builder()
+        builder
             .options(new Request.Options(timeoutMs, TimeUnit.MILLISECONDS, timeoutMs, TimeUnit.MILLISECONDS, call.followRedirects))
             .retryer(retryer)
             // Feign decodes a 2xx only; the body is of no interest here, its status is.
