@@ -24,6 +24,7 @@ final class ClientAdapters {
           entry("retrofit-async", library("dev.currents.testapp.retrofit.RetrofitAdapter", true)),
           entry("resttemplate", library("dev.currents.testapp.spring.RestTemplateAdapter", false)),
           entry("resttemplate-okhttp", library("dev.currents.testapp.spring.RestTemplateAdapter", true)),
+          entry("resttemplate-jdk", library("dev.currents.testapp.spring.RestTemplateOnJdkAdapter", false)),
           entry("restclient", library("dev.currents.testapp.spring.RestClientAdapter", false)),
           entry("feign", library("dev.currents.testapp.feign.FeignAdapter", false)),
           entry("feign-retrying", library("dev.currents.testapp.feign.FeignAdapter", true)),

@@ -36,8 +36,9 @@ final class Subjects {
   /**
    * Layered clients send through a client underneath, whose instrumentation records them: the client tag and
    * what they can do are that client's, as far as the layer lets it show. Spring's RestTemplate on its default
-   * factory (HttpURLConnection) and on OkHttp's; its RestClient (6.1 and later) on the factory Spring picks when
-   * no other client library is on the class path, the JDK's HttpClient. One JVM per Spring version.
+   * factory (HttpURLConnection), on OkHttp's (5.3, 6.x) and on the JDK client's (6.1 and later); its RestClient
+   * (6.1 and later) on the factory Spring picks when no other client library is on the class path, the JDK
+   * client's. One JVM per Spring version.
    */
   private static final TestedClient REST_TEMPLATE = new TestedClient("resttemplate", "http-url-connection", Set.of());
 
@@ -45,15 +46,17 @@ final class Subjects {
       new TestedClient("resttemplate-okhttp", "okhttp",
           EnumSet.of(CALL_TIMEOUT, EACH_REQUEST_IS_AN_ATTEMPT, RETRIES_ON_CONNECTION_FAILURE, LOADED_BY_THE_APPLICATION));
 
+  private static final TestedClient REST_TEMPLATE_ON_JDK = new TestedClient("resttemplate-jdk", "java-http-client", Set.of());
+
   private static final TestedClient REST_CLIENT = new TestedClient("restclient", "java-http-client", Set.of());
 
   static final Subject.Library SPRING_5 = new Subject.Library("spring-web", List.of(REST_TEMPLATE, REST_TEMPLATE_ON_OKHTTP));
 
   static final Subject.Library SPRING_6 =
-      new Subject.Library("spring-web", List.of(REST_TEMPLATE, REST_TEMPLATE_ON_OKHTTP, REST_CLIENT));
+      new Subject.Library("spring-web", List.of(REST_TEMPLATE, REST_TEMPLATE_ON_OKHTTP, REST_TEMPLATE_ON_JDK, REST_CLIENT));
 
   /** Spring 7 has no OkHttp factory any more. */
-  static final Subject.Library SPRING_7 = new Subject.Library("spring-web", List.of(REST_TEMPLATE, REST_CLIENT));
+  static final Subject.Library SPRING_7 = new Subject.Library("spring-web", List.of(REST_TEMPLATE, REST_TEMPLATE_ON_JDK, REST_CLIENT));
 
   /** OpenFeign on its default client, HttpURLConnection. */
   private static final TestedClient FEIGN_DEFAULT = new TestedClient("feign", "http-url-connection", Set.of());

@@ -3,12 +3,8 @@ package dev.currents.testapp.spring;
 import dev.currents.testapp.Call;
 import dev.currents.testapp.ClientAdapter;
 import dev.currents.testapp.LayerOutcome;
-import java.net.http.HttpClient;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
@@ -18,13 +14,12 @@ import org.springframework.web.client.RestClientResponseException;
  * through {@code RestClient.create()}, whose request factory Spring picks from the class path: with no Apache
  * HttpClient 5, Jetty client or Reactor Netty on it, the {@code JdkClientHttpRequestFactory} on the JDK's
  * {@code HttpClient} ({@code DefaultRestClientBuilder.initRequestFactory}, 6.2 and 7.0). Other calls get that
- * factory explicitly, on a JDK client with their connect timeout and redirect policy and with their read timeout.
+ * factory explicitly ({@link JdkFactories}).
  */
 public final class RestClientAdapter implements ClientAdapter {
 
   private final RestClient byDefault = RestClient.create();
-  /** One JDK client per connect timeout and redirect policy, as an application keeps its clients. */
-  private final Map<String, HttpClient> jdkClients = new ConcurrentHashMap<>();
+  private final JdkFactories jdkFactories = new JdkFactories();
 
   public RestClientAdapter(boolean unused) {}
 
@@ -46,22 +41,6 @@ public final class RestClientAdapter implements ClientAdapter {
   }
 
   private RestClient configured(Call call) {
-    HttpClient jdkClient =
-        jdkClients.computeIfAbsent(
-            call.timeout + " " + call.followRedirects,
-            unused -> {
-              HttpClient.Builder builder =
-                  HttpClient.newBuilder()
-                      .followRedirects(call.followRedirects ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER);
-              if (call.timeout != null) {
-                builder.connectTimeout(call.timeout);
-              }
-              return builder.build();
-            });
-    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(jdkClient);
-    if (call.timeout != null) {
-      factory.setReadTimeout(call.timeout);
-    }
-    return RestClient.builder().requestFactory(factory).build();
+    return RestClient.builder().requestFactory(jdkFactories.forCall(call)).build();
   }
 }
