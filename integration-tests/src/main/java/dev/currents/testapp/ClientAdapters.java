@@ -25,7 +25,18 @@ final class ClientAdapters {
           client("reactor-netty", library("dev.currents.testapp.reactornetty.ReactorNettyAdapter", false)),
           client("reactor-netty-async", library("dev.currents.testapp.reactornetty.ReactorNettyAdapter", true)),
           client("webclient", library("dev.currents.testapp.webclient.WebClientAdapter", false)),
-          client("webclient-async", library("dev.currents.testapp.webclient.WebClientAdapter", true)));
+          client("webclient-async", library("dev.currents.testapp.webclient.WebClientAdapter", true)),
+          client("resttemplate", library("dev.currents.testapp.spring.RestTemplateAdapter", false)),
+          client("resttemplate-okhttp", library("dev.currents.testapp.spring.RestTemplateAdapter", true)),
+          client("resttemplate-jdk", library("dev.currents.testapp.spring.RestTemplateOnJdkAdapter", false)),
+          client("restclient", library("dev.currents.testapp.spring.RestClientAdapter", false)),
+          client("feign", library("dev.currents.testapp.feign.FeignAdapter", false)),
+          client("feign-retrying", library("dev.currents.testapp.feign.FeignAdapter", true)),
+          client("feign-java11", library("dev.currents.testapp.feign.FeignJava11Adapter", false)),
+          client("jersey-javax", library("dev.currents.testapp.jaxrs.javax.JaxRsAdapter", false)),
+          client("jersey-javax-async", library("dev.currents.testapp.jaxrs.javax.JaxRsAdapter", true)),
+          client("jersey-jakarta", library("dev.currents.testapp.jaxrs.jakarta.JaxRsAdapter", false)),
+          client("jersey-jakarta-async", library("dev.currents.testapp.jaxrs.jakarta.JaxRsAdapter", true)));
 
   private static final Map<String, ClientAdapter> MADE = new ConcurrentHashMap<>();
 

@@ -108,16 +108,36 @@ class BackoffIT {
     assertEquals(1, chain.scrape.sum("currents_api_retry_chains_total", "trigger", "server_error"));
   }
 
+  /**
+   * A client's own retries are attempts too: Feign's default {@code Retryer} resends a 429 that carries
+   * {@code Retry-After}, waiting that long, each resend an attempt of HttpURLConnection underneath.
+   */
+  @Test
+  void feignsOwnRetryerHonouringRetryAfterComplies() throws Exception {
+    Chain chain =
+        chain(Subjects.FEIGN.version("13.13").app(api), "feign-retrying",
+            RateLimit.pattern(0, 2).throttle(Throttle.RETRY_AFTER_SECONDS, 1));
+    assertEquals("STATUS 200", chain.answer);
+    chain.assertEnded("recovered", "retry_after", 3);
+    chain.assertViolations(Map.of());
+    chain.assertRetries(2, 2);
+  }
+
   /** Runs one retrying call in a fresh application JVM and waits until its chain is finished. */
   private static Chain retry(String style, RateLimit throttle, String... properties) throws Exception {
+    return chain(api.app(Jdks.all().get(0)), "retry-" + style, throttle, properties);
+  }
+
+  /** Runs one call of {@code client}, which retries, in the application {@code builder} starts. */
+  private static Chain chain(AppJvm.Builder builder, String client, RateLimit throttle, String... properties)
+      throws Exception {
     api.api.rateLimit(TestApi.RW_KEY, throttle);
-    AppJvm.Builder builder = api.app(Jdks.all().get(0));
     for (int i = 0; i < properties.length; i += 2) {
       builder.property(properties[i], properties[i + 1]);
     }
     try (AppJvm app = builder.start()) {
       String answer =
-          app.call("retry-" + style, "GET", api.api.httpBaseUrl() + URL_PATH, "header=Authorization:Bearer%20" + TestApi.RW_KEY);
+          app.call(client, "GET", api.api.httpBaseUrl() + URL_PATH, "header=Authorization:Bearer%20" + TestApi.RW_KEY);
       return new Chain(answer, awaitScrape(app, scrape -> scrape.sum("currents_api_retry_chains_total") > 0));
     } finally {
       api.api.reset();

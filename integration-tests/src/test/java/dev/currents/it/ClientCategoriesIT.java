@@ -221,6 +221,22 @@ abstract class ClientCategoriesIT {
         bearer(TestApi.RW_KEY));
   }
 
+  static Stream<TestedClient> clientsOnHttpUrlConnection() {
+    return clients().filter(client -> client.tag().equals("http-url-connection"));
+  }
+
+  /**
+   * HTTPS to a port that speaks plain HTTP: the TLS handshake fails. For HttpURLConnection, whose HTTPS
+   * {@code connect} the agent weaves apart, both ways: inside {@code getInputStream}, and in a {@code connect()}
+   * the application calls first, as RestTemplate does.
+   */
+  @ParameterizedTest(allowZeroInvocations = true)
+  @MethodSource("clientsOnHttpUrlConnection")
+  void aFailedTlsHandshakeIsANetworkError(TestedClient client) throws Exception {
+    String url = api.baseUrl("http").replaceFirst("^http:", "https:") + "/v1/projects";
+    expectAt(client, "GET", url, "ERROR", "/v1/projects", "network_error", "NONE", "127.0.0.1", bearer(TestApi.RW_KEY));
+  }
+
   @ParameterizedTest
   @MethodSource("clients")
   void connectTimeout(TestedClient client) throws Exception {

@@ -66,6 +66,49 @@ final class Subjects {
       Subject.Library.syncAndAsync("webclient", "reactor-netty", REACTOR_NETTY_1_0_FEATURES);
   static final Subject.Library WEBCLIENT = Subject.Library.syncAndAsync("webclient", "reactor-netty", REACTOR_NETTY_FEATURES);
 
+  /**
+   * Layered clients send through a client underneath, whose instrumentation records them: the client tag and
+   * what they can do are that client's, as far as the layer lets it show. Spring's RestTemplate on its default
+   * factory (HttpURLConnection), on OkHttp's (5.3, 6.x) and on the JDK client's (6.1 and later); its RestClient
+   * (6.1 and later) on the factory Spring picks when no other client library is on the class path, the JDK
+   * client's. One JVM per Spring version.
+   */
+  private static final TestedClient REST_TEMPLATE = new TestedClient("resttemplate", "http-url-connection", Set.of());
+
+  private static final TestedClient REST_TEMPLATE_ON_OKHTTP =
+      new TestedClient("resttemplate-okhttp", "okhttp",
+          EnumSet.of(CALL_TIMEOUT, EACH_REQUEST_IS_AN_ATTEMPT, RETRIES_ON_CONNECTION_FAILURE, LOADED_BY_THE_APPLICATION));
+
+  private static final TestedClient REST_TEMPLATE_ON_JDK = new TestedClient("resttemplate-jdk", "java-http-client", Set.of());
+
+  private static final TestedClient REST_CLIENT = new TestedClient("restclient", "java-http-client", Set.of());
+
+  static final Subject.Library SPRING_5 = new Subject.Library("spring-web", List.of(REST_TEMPLATE, REST_TEMPLATE_ON_OKHTTP));
+
+  static final Subject.Library SPRING_6 =
+      new Subject.Library("spring-web", List.of(REST_TEMPLATE, REST_TEMPLATE_ON_OKHTTP, REST_TEMPLATE_ON_JDK, REST_CLIENT));
+
+  /** Spring 7 has no OkHttp factory any more. */
+  static final Subject.Library SPRING_7 = new Subject.Library("spring-web", List.of(REST_TEMPLATE, REST_TEMPLATE_ON_JDK, REST_CLIENT));
+
+  /** OpenFeign on its default client, HttpURLConnection. */
+  private static final TestedClient FEIGN_DEFAULT = new TestedClient("feign", "http-url-connection", Set.of());
+
+  static final Subject.Library FEIGN = new Subject.Library("feign", List.of(FEIGN_DEFAULT));
+
+  /** Feign 13 also on the JDK's HttpClient (feign-java11, which has no 11.0). */
+  static final Subject.Library FEIGN_13 =
+      new Subject.Library("feign", List.of(FEIGN_DEFAULT, new TestedClient("feign-java11", "java-http-client", Set.of())));
+
+  /** Jersey's client on its default connector, HttpURLConnection: JAX-RS 2 (javax) in 2.x, Jakarta REST in 3.x. */
+  static final Subject.Library JERSEY_2 = jersey("jersey-javax");
+
+  static final Subject.Library JERSEY_3 = jersey("jersey-jakarta");
+
+  private static Subject.Library jersey(String client) {
+    return new Subject.Library("jersey", Subject.Library.syncAndAsync(client, "http-url-connection", Set.of()).clients());
+  }
+
   private Subjects() {}
 
   /** Every other subject, from the first on: half of the suite. */
@@ -132,6 +175,15 @@ final class Subjects {
         REACTOR_NETTY_1_0.version("1.0.0"),
         REACTOR_NETTY.version("1.3.8"),
         WEBCLIENT_5_3.version("5.3.0"),
-        WEBCLIENT.version("7.0.10"));
+        WEBCLIENT.version("7.0.10"),
+        SPRING_5.version("5.3.39"),
+        SPRING_6.version("6.2.19"),
+        SPRING_7.version("7.0.10"),
+        FEIGN.version("11.0"),
+        FEIGN_13.version("13.13"),
+        JERSEY_2.version("2.30.1"),
+        JERSEY_2.version("2.48"),
+        JERSEY_3.version("3.0.0"),
+        JERSEY_3.version("3.1.12"));
   }
 }

@@ -22,6 +22,8 @@ public final class CurrentsRequests {
   private static final Map<String, ResponseReader> READERS = new ConcurrentHashMap<>();
   private static final Map<String, HeaderInjector> INJECTORS = new ConcurrentHashMap<>();
   private static final String TRACEPARENT = "traceparent";
+  /** Requests a layer above their client cancels on its own deadline, with what the layer throws instead. */
+  private static final WeakIdentityMap<Object, Throwable> DEADLINES = new WeakIdentityMap<>();
 
   private CurrentsRequests() {}
 
@@ -162,7 +164,26 @@ public final class CurrentsRequests {
    * (read through the client's registered {@link ResponseReader}) or the failure.
    */
   public static BiConsumer<Object, Throwable> completion(Attempt attempt) {
-    return new AsyncCompletion(attempt);
+    return new AsyncCompletion(attempt, null);
+  }
+
+  /**
+   * {@link #completion(Attempt)} for a request that a layer above the client may cancel on a deadline of its
+   * own ({@link #cancelsOnDeadline}); {@code request} is what the layer cancels, the client's future.
+   */
+  public static BiConsumer<Object, Throwable> completion(Attempt attempt, Object request) {
+    return new AsyncCompletion(attempt, request);
+  }
+
+  /**
+   * A layer above a client is cancelling {@code request} because the layer's own deadline passed, and throws
+   * {@code asSeen} to its caller: Spring's {@code JdkClientHttpRequest} cancels the JDK client's future on its
+   * read timeout and throws an {@code HttpTimeoutException}. The attempt, which the client ends with a
+   * cancellation, perhaps on another thread, fails with {@code asSeen}: a timeout, not a cancellation by the
+   * caller.
+   */
+  public static void cancelsOnDeadline(Object request, Throwable asSeen) {
+    DEADLINES.put(request, asSeen);
   }
 
   private static void finish(Attempt attempt, int status, String retryAfter, Throwable failure) {
@@ -183,16 +204,20 @@ public final class CurrentsRequests {
 
   private static final class AsyncCompletion implements BiConsumer<Object, Throwable> {
     private final Attempt attempt;
+    /** What a layer above may cancel on its deadline; null when no layer can. */
+    private final Object request;
 
-    AsyncCompletion(Attempt attempt) {
+    AsyncCompletion(Attempt attempt, Object request) {
       this.attempt = attempt;
+      this.request = request;
     }
 
     @Override
     public void accept(Object response, Throwable failure) {
       ResponseReader reader = attempt.responseReader();
       if (failure != null || response == null || reader == null) {
-        fail(attempt, failure);
+        Throwable deadline = failure == null || request == null ? null : DEADLINES.remove(request);
+        fail(attempt, deadline == null ? failure : deadline);
         return;
       }
       int status;

@@ -13,6 +13,8 @@ import java.net.URI;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,22 @@ class CurrentsRequestsTest {
     long before = AgentErrors.count();
     assertNull(start("GET", "https://api.currents.dev/v1/projects", null));
     assertEquals(before + 1, AgentErrors.count());
+  }
+
+  @Test
+  void aCancellationALayerMadeOnItsDeadlineFailsWithWhatTheLayerThrows() {
+    Object request = new Object();
+    Attempt timedOut = start("GET", "https://api.currents.dev/v1/projects", null);
+    TimeoutException asSeen = new TimeoutException("the layer's read timeout");
+    CurrentsRequests.cancelsOnDeadline(request, asSeen);
+    CurrentsRequests.completion(timedOut, request).accept(null, new CancellationException("Request cancelled"));
+    assertSame(asSeen, finished.get(0)[3]);
+
+    // Once only: the same request cancelled again, or by the caller, is a cancellation.
+    Attempt cancelled = start("GET", "https://api.currents.dev/v1/projects", null);
+    CancellationException byTheCaller = new CancellationException();
+    CurrentsRequests.completion(cancelled, request).accept(null, byTheCaller);
+    assertSame(byTheCaller, finished.get(1)[3]);
   }
 
   @Test

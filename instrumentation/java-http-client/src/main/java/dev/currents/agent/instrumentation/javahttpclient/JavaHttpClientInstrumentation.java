@@ -1,6 +1,8 @@
 package dev.currents.agent.instrumentation.javahttpclient;
 
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -18,6 +20,9 @@ public final class JavaHttpClientInstrumentation implements ClientInstrumentatio
 
   static final String CLIENT = "java-http-client";
 
+  /** Spring's read timeout over this client, 6.1 to 7.0: see {@link SpringReadTimeoutAdvice}. */
+  private static final String SPRING_TIMEOUT_HANDLER = "org.springframework.http.client.JdkClientHttpRequest$TimeoutHandler";
+
   @Override
   public String client() {
     return CLIENT;
@@ -25,7 +30,7 @@ public final class JavaHttpClientInstrumentation implements ClientInstrumentatio
 
   @Override
   public List<String> typeNamesToHold() {
-    return List.of("jdk/internal/net/http/HttpClientImpl");
+    return List.of("jdk/internal/net/http/HttpClientImpl", SPRING_TIMEOUT_HANDLER.replace('.', '/'));
   }
 
   @Override
@@ -40,6 +45,17 @@ public final class JavaHttpClientInstrumentation implements ClientInstrumentatio
                     named("sendAsync")
                         .and(takesArguments(4))
                         .and(takesArgument(0, named("java.net.http.HttpRequest"))),
-                    SendAsyncAdvice.class.getName()));
+                    SendAsyncAdvice.class.getName()))
+        // Spring's read timeout cancels the JDK client's future (SpringReadTimeoutAdvice): the lambda that does,
+        // the one method of TimeoutHandler that takes the future and is synthetic.
+        .type(named(SPRING_TIMEOUT_HANDLER))
+        .transform(
+            ClientInstrumentation.adviceFrom(SpringReadTimeoutAdvice.class)
+                .advice(
+                    isSynthetic()
+                        .and(takesArguments(1))
+                        .and(takesArgument(0, named("java.util.concurrent.CompletableFuture")))
+                        .and(returns(void.class)),
+                    SpringReadTimeoutAdvice.class.getName()));
   }
 }

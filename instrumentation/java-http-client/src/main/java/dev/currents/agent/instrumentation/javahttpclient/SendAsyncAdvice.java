@@ -45,7 +45,7 @@ public final class SendAsyncAdvice {
     if (thrown != null || future == null) {
       CurrentsRequests.fail(attempt, thrown);
     } else {
-      future.whenComplete(CurrentsRequests.completion(attempt));
+      future.whenComplete(CurrentsRequests.completion(attempt, future));
     }
   }
 }

@@ -57,6 +57,18 @@ public final class HttpUrlConnectionAttempts {
     }
   }
 
+  /**
+   * A failure after the connection's first {@code plainConnect} returned, inside the HTTPS {@code connect} (the
+   * TLS handshake): ends the open attempt, which no {@code getInputStream} may follow.
+   */
+  public static void failOpen(HttpURLConnection connection, Throwable thrown) {
+    ConnectionAttempt state = ATTEMPTS.get(connection);
+    if (state != null && state != ENDED) {
+      ATTEMPTS.put(connection, ENDED);
+      CurrentsRequests.fail(state.attempt, thrown);
+    }
+  }
+
   private static ConnectionAttempt stateOf(HttpURLConnection connection, String authorization) {
     ConnectionAttempt state = ATTEMPTS.get(connection);
     if (state == null) {
