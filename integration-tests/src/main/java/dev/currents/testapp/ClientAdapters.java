@@ -12,14 +12,18 @@ import java.util.function.Supplier;
 final class ClientAdapters {
 
   private static final Map<String, Supplier<ClientAdapter>> FACTORIES =
-      Map.of(
-          "java-http-client", () -> new JavaHttpClientAdapter(false),
-          "java-http-client-async", () -> new JavaHttpClientAdapter(true),
-          "http-url-connection", HttpUrlConnectionAdapter::new,
-          "okhttp", library("dev.currents.testapp.okhttp.OkHttpAdapter", false),
-          "okhttp-async", library("dev.currents.testapp.okhttp.OkHttpAdapter", true),
-          "retrofit", library("dev.currents.testapp.retrofit.RetrofitAdapter", false),
-          "retrofit-async", library("dev.currents.testapp.retrofit.RetrofitAdapter", true));
+      Map.ofEntries(
+          Map.entry("java-http-client", () -> new JavaHttpClientAdapter(false)),
+          Map.entry("java-http-client-async", () -> new JavaHttpClientAdapter(true)),
+          Map.entry("http-url-connection", HttpUrlConnectionAdapter::new),
+          Map.entry("okhttp", library("dev.currents.testapp.okhttp.OkHttpAdapter", false)),
+          Map.entry("okhttp-async", library("dev.currents.testapp.okhttp.OkHttpAdapter", true)),
+          Map.entry("retrofit", library("dev.currents.testapp.retrofit.RetrofitAdapter", false)),
+          Map.entry("retrofit-async", library("dev.currents.testapp.retrofit.RetrofitAdapter", true)),
+          Map.entry("apache4", library("dev.currents.testapp.apache4.ApacheHttpClient4Adapter", false)),
+          Map.entry("apache5", library("dev.currents.testapp.apache5.ApacheHttpClient5Adapter", false)),
+          Map.entry("apache5-async", library("dev.currents.testapp.apache5.ApacheHttpClient5AsyncAdapter", false)),
+          Map.entry("apache5-async-producer", library("dev.currents.testapp.apache5.ApacheHttpClient5AsyncAdapter", true)));
 
   private static final Map<String, ClientAdapter> MADE = new ConcurrentHashMap<>();
 

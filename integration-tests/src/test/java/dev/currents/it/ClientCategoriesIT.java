@@ -4,11 +4,17 @@ import static dev.currents.it.TestedClient.Feature.CALL_TIMEOUT;
 import static dev.currents.it.TestedClient.Feature.CANCEL;
 import static dev.currents.it.TestedClient.Feature.EACH_REQUEST_IS_AN_ATTEMPT;
 import static dev.currents.it.TestedClient.Feature.LOADED_BY_THE_APPLICATION;
+import static dev.currents.it.TestedClient.Feature.PROPAGATES_TRACEPARENT;
+import static dev.currents.it.TestedClient.Feature.RESENDS_429_AND_503_AFTER_RETRY_AFTER;
 import static dev.currents.it.TestedClient.Feature.RETRIES_ON_CONNECTION_FAILURE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.currents.simapi.ReceivedRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -50,11 +56,12 @@ class ClientCategoriesIT {
     running = subject;
     api = TestApi.start();
     unanswered = UnansweredPort.open();
-    app =
-        subject
-            .app(api)
-            .property("currents.agent.hosts", api.hosts() + ",127.0.0.1:" + unanswered.port())
-            .start();
+    AppJvm.Builder builder = subject.app(api).property("currents.agent.hosts", api.hosts() + ",127.0.0.1:" + unanswered.port());
+    if (subject.clients().stream().anyMatch(client -> client.can(PROPAGATES_TRACEPARENT))) {
+      // Sending a traceparent is the only change to the requests: the other tests hold with it on.
+      builder.property("currents.agent.traces.propagate", "true");
+    }
+    app = builder.start();
     calls = new RecordedCalls(app, api.api);
   }
 
@@ -88,6 +95,14 @@ class ClientCategoriesIT {
 
   static Stream<Arguments> clientsThatResendAfterConnectionFailures() {
     return overSchemes(clients().filter(client -> client.can(RETRIES_ON_CONNECTION_FAILURE)));
+  }
+
+  static Stream<Arguments> clientsThatResend429And503() {
+    return overSchemes(clients().filter(TestedClient::resends429And503));
+  }
+
+  static Stream<Arguments> clientsThatPropagate() {
+    return overSchemes(clients().filter(client -> client.can(PROPAGATES_TRACEPARENT)));
   }
 
   static Stream<TestedClient> librariesOfTheApplication() {
@@ -157,7 +172,8 @@ class ClientCategoriesIT {
   @MethodSource("everyClient")
   void tooManyRequests(TestedClient client, String scheme) throws Exception {
     String path = "/v1/projects/" + PROJECT_ID + "/runs";
-    api.api.script().on("GET", path).respond(429, "{\"status\":\"FAILED\",\"error\":\"slow down\"}", Map.of("Retry-After", "1"));
+    api.api.script().on("GET", path).times(answersPerCall(client))
+        .respond(429, "{\"status\":\"FAILED\",\"error\":\"slow down\"}", Map.of("Retry-After", "1"));
     expect(client, scheme, "GET", path, "STATUS 429", "/v1/projects/{projectId}/runs", "too_many_requests", "429",
         bearer(TestApi.RW_KEY));
   }
@@ -178,7 +194,7 @@ class ClientCategoriesIT {
   @MethodSource("everyClient")
   void serverErrors(TestedClient client, String scheme) throws Exception {
     String path = "/v1/projects/" + PROJECT_ID + "/insights";
-    api.api.script().on("GET", path).respond(503);
+    api.api.script().on("GET", path).times(answersPerCall(client)).respond(503);
     expect(client, scheme, "GET", path, "STATUS 503", "/v1/projects/{projectId}/insights", "server_error", "503",
         bearer(TestApi.RW_KEY));
     api.api.script().on("GET", path).respond(500);
@@ -204,8 +220,10 @@ class ClientCategoriesIT {
   @MethodSource("clients")
   void connectionRefused(TestedClient client) throws Exception {
     String url = "http://127.0.0.1:" + api.closedPort + "/v1/projects";
-    expectAt(client, "GET", url, "ERROR java.net.ConnectException", "/v1/projects", "network_error", "NONE", "127.0.0.1",
-        bearer(TestApi.RW_KEY));
+    RecordedCalls.Call call =
+        expectAt(client, "GET", url, "ERROR", "/v1/projects", "network_error", "NONE", "127.0.0.1", bearer(TestApi.RW_KEY));
+    // java.net.ConnectException, or a subclass of it that names the host (Apache HttpClient's).
+    assertTrue(call.answer().endsWith("ConnectException"), call::answer);
   }
 
   @ParameterizedTest
@@ -289,6 +307,66 @@ class ClientCategoriesIT {
     expect(client, "http", "GET", "/v1/projects", "STATUS 200", "/v1/projects", "ok", "200", bearer(TestApi.RW_KEY));
   }
 
+  /**
+   * A 429 that the client resends by itself after its Retry-After is two attempts of one call: the second a resend,
+   * whose backoff delay is compliant, or, for a client that resends at once, {@code retry_after_ignored}.
+   */
+  @ParameterizedTest(allowZeroInvocations = true)
+  @MethodSource("clientsThatResend429And503")
+  void a429TheClientResendsByItselfIsTwoAttemptsTheSecondAResend(TestedClient client, String scheme) throws Exception {
+    String path = "/v1/projects/" + PROJECT_ID + "/runs";
+    api.api.script().on("GET", path).respond(429, "", Map.of("Retry-After", "1"));
+    RecordedCalls.Call call = calls.make(client, "GET", api.baseUrl(scheme) + path, bearer(TestApi.RW_KEY));
+    assertEquals("STATUS 200", call.answer());
+    assertEquals(2, call.requestsReceived());
+    String[] throttled = labels(client, "GET", "/v1/projects/{projectId}/runs", "too_many_requests", "429", host(scheme));
+    assertEquals(1, call.samples(withResend(throttled, false)), call::scrapeText);
+    String[] resent = labels(client, "GET", "/v1/projects/{projectId}/runs", "ok", "200", host(scheme));
+    assertEquals(1, call.samples(withResend(resent, true)), call::scrapeText);
+    assertEquals(2, call.samples("client", client.tag()), "two attempts, whatever their labels");
+    boolean waits = client.can(RESENDS_429_AND_503_AFTER_RETRY_AFTER);
+    String[] route = {"method", "GET", "endpoint", "/v1/projects/{projectId}/runs", "trigger", "too_many_requests"};
+    assertEquals(1, call.added("currents_api_backoff_delay_seconds_count", with(route, "compliant", Boolean.toString(waits))),
+        call::scrapeText);
+    assertEquals(waits ? 0 : 1, call.added("currents_api_backoff_violations_total", with(route, "reason", "retry_after_ignored")),
+        call::scrapeText);
+    assertEquals(1, call.added("currents_api_retry_chains_total", with(route, "result", "recovered")), call::scrapeText);
+  }
+
+  /** Each hop of a followed redirect is an attempt, with a span of its own: each request names its own. */
+  @ParameterizedTest(allowZeroInvocations = true)
+  @MethodSource("clientsThatPropagate")
+  void eachAttemptSendsOneTraceparentOfItsOwn(TestedClient client, String scheme) throws Exception {
+    String path = "/v1/projects/" + PROJECT_ID;
+    String targetQuery = "hop=" + client.name() + "-" + scheme;
+    api.api.script().on("GET", path).respond(302, "", Map.of("Location", api.baseUrl(scheme) + "/v1/projects?" + targetQuery));
+    RecordedCalls.Call call = calls.make(client, "GET", api.baseUrl(scheme) + path, bearer(TestApi.RW_KEY), "followRedirects=true");
+    assertEquals("STATUS 200", call.answer());
+    List<List<String>> traceparents = new ArrayList<>();
+    for (ReceivedRequest request : api.api.received()) {
+      if (request.path().equals(path) || request.query().equals(targetQuery)) {
+        traceparents.add(request.headers().get("traceparent"));
+      }
+    }
+    assertEquals(2, traceparents.size(), traceparents::toString);
+    for (List<String> traceparent : traceparents) {
+      assertEquals(1, traceparent == null ? 0 : traceparent.size(), traceparents::toString);
+      assertTrue(traceparent.get(0).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}"), traceparent::toString);
+    }
+    assertNotEquals(traceparents.get(0), traceparents.get(1), "each attempt's own span");
+  }
+
+  /** How many times the API must answer a 429 or 503 for the caller to see it: twice where the client resends once. */
+  private static int answersPerCall(TestedClient client) {
+    return client.resends429And503() ? 2 : 1;
+  }
+
+  private static String[] with(String[] labels, String... more) {
+    String[] all = java.util.Arrays.copyOf(labels, labels.length + more.length);
+    System.arraycopy(more, 0, all, labels.length, more.length);
+    return all;
+  }
+
   private static String bearer(String key) {
     return "header=Authorization:Bearer%20" + key;
   }
@@ -322,8 +400,8 @@ class ClientCategoriesIT {
    * whose every request is an attempt, once per request the API received (a resend on a reused connection), the
    * first not a resend.
    */
-  private void expectAt(TestedClient client, String method, String url, String answer, String endpoint, String category,
-      String status, String serverAddress, String... options) throws Exception {
+  private RecordedCalls.Call expectAt(TestedClient client, String method, String url, String answer, String endpoint,
+      String category, String status, String serverAddress, String... options) throws Exception {
     String[] labels = labels(client, method, endpoint, category, status, serverAddress);
     RecordedCalls.Call call = calls.make(client, method, url, options);
     assertTrue(call.answer().startsWith(answer), () -> "the application saw " + call.answer() + ", expected " + answer);
@@ -332,6 +410,7 @@ class ClientCategoriesIT {
         + " in:\n" + call.scrapeText());
     assertEquals(attempts, call.samples(labels), () -> attempts + " samples with " + String.join(",", labels));
     assertEquals(attempts, call.samples("client", client.tag()), "exactly one sample per attempt, whatever its labels");
+    return call;
   }
 
   private static String[] labels(TestedClient client, String method, String endpoint, String category, String status,

@@ -4,6 +4,9 @@ import static dev.currents.it.TestedClient.Feature.CALL_TIMEOUT;
 import static dev.currents.it.TestedClient.Feature.CANCEL;
 import static dev.currents.it.TestedClient.Feature.EACH_REQUEST_IS_AN_ATTEMPT;
 import static dev.currents.it.TestedClient.Feature.LOADED_BY_THE_APPLICATION;
+import static dev.currents.it.TestedClient.Feature.PROPAGATES_TRACEPARENT;
+import static dev.currents.it.TestedClient.Feature.RESENDS_429_AND_503_AFTER_RETRY_AFTER;
+import static dev.currents.it.TestedClient.Feature.RESENDS_429_AND_503_AT_ONCE;
 import static dev.currents.it.TestedClient.Feature.RETRIES_ON_CONNECTION_FAILURE;
 
 import java.util.ArrayList;
@@ -33,7 +36,43 @@ final class Subjects {
   /** Retrofit sends through OkHttp, whose instrumentation records it: one attempt each, tagged okhttp. */
   static final Subject.Library RETROFIT = Subject.Library.syncAndAsync("retrofit", "okhttp", OKHTTP_FEATURES);
 
+  /** Apache HttpClient 4.5, blocking only; its retry handler resends after an I/O failure. */
+  static final Subject.Library APACHE4 =
+      new Subject.Library(
+          "apache4",
+          List.of(new TestedClient("apache4", "apache-httpclient-4",
+              EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, RETRIES_ON_CONNECTION_FAILURE, LOADED_BY_THE_APPLICATION,
+                  PROPAGATES_TRACEPARENT))));
+
+  /** Apache HttpClient 5.1 on: classic, async, and async with a request producer and a response consumer. */
+  static final Subject.Library APACHE5 = apache5(false);
+
+  /**
+   * Apache HttpClient 5.0, whose async client resends a 429 or 503 at once (5.1 made it wait), and whose
+   * {@code execute(SimpleHttpRequest, callback)} returns a future of its own, whose {@code cancel()} never reaches
+   * the request (5.0.1 returns the request's): that request runs to its end, and is recorded as it ended.
+   */
+  static final Subject.Library APACHE5_0 = apache5(true);
+
   private Subjects() {}
+
+  private static Subject.Library apache5(boolean version50) {
+    Set<TestedClient.Feature> classic = EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, RETRIES_ON_CONNECTION_FAILURE,
+        LOADED_BY_THE_APPLICATION, PROPAGATES_TRACEPARENT, RESENDS_429_AND_503_AFTER_RETRY_AFTER);
+    Set<TestedClient.Feature> producerConsumer = EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT,
+        RETRIES_ON_CONNECTION_FAILURE, LOADED_BY_THE_APPLICATION, PROPAGATES_TRACEPARENT,
+        version50 ? RESENDS_429_AND_503_AT_ONCE : RESENDS_429_AND_503_AFTER_RETRY_AFTER);
+    Set<TestedClient.Feature> simple = EnumSet.copyOf(producerConsumer);
+    if (version50) {
+      simple.remove(CANCEL);
+    }
+    return new Subject.Library(
+        "apache5",
+        List.of(
+            new TestedClient("apache5", "apache-httpclient-5", classic),
+            new TestedClient("apache5-async", "apache-httpclient-5", simple),
+            new TestedClient("apache5-async-producer", "apache-httpclient-5", producerConsumer)));
+  }
 
   /**
    * Every subject, or while working on one client only those whose name contains one of the comma-separated
@@ -62,6 +101,10 @@ final class Subjects {
         OKHTTP.version("3.14.0"),
         OKHTTP.version("5.5.1"),
         RETROFIT.version("2.9.0"),
-        RETROFIT.version("3.0.0"));
+        RETROFIT.version("3.0.0"),
+        APACHE4.version("4.5"),
+        APACHE4.version("4.5.14"),
+        APACHE5_0.version("5.0"),
+        APACHE5.version("5.6.4"));
   }
 }

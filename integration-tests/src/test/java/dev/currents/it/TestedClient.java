@@ -22,11 +22,22 @@ record TestedClient(String name, String tag, Set<Feature> features) {
     /** Resends by itself a request that failed on a reused connection. */
     RETRIES_ON_CONNECTION_FAILURE,
     /** A library the application brings, which a second copy in another class loader can bring again. */
-    LOADED_BY_THE_APPLICATION
+    LOADED_BY_THE_APPLICATION,
+    /** Gets a {@code traceparent} of its own on each attempt when {@code currents.agent.traces.propagate} is on. */
+    PROPAGATES_TRACEPARENT,
+    /** Resends a 429 or a 503 once by itself, after the {@code Retry-After} it gave (Apache HttpClient 5). */
+    RESENDS_429_AND_503_AFTER_RETRY_AFTER,
+    /** Resends a 429 or a 503 once by itself, at once whatever its {@code Retry-After} (Apache HttpClient 5.0 async). */
+    RESENDS_429_AND_503_AT_ONCE
   }
 
   boolean can(Feature feature) {
     return features.contains(feature);
+  }
+
+  /** Whether it resends a 429 or a 503 by itself, after the {@code Retry-After} or not. */
+  boolean resends429And503() {
+    return can(Feature.RESENDS_429_AND_503_AFTER_RETRY_AFTER) || can(Feature.RESENDS_429_AND_503_AT_ONCE);
   }
 
   /** The same client, used from a second copy of the application in a class loader of its own. */
