@@ -39,9 +39,13 @@ public final class ApacheHttpClient5Instrumentation implements ClientInstrumenta
     return HttpClient5Attempts.CLIENT;
   }
 
+  /**
+   * The async package whole: an attempt started in a woven {@code AsyncConnectExec} ends only in a woven exec
+   * callback, and the callbacks that end them are anonymous classes of that package.
+   */
   @Override
   public List<String> typeNamesToHold() {
-    return List.of(CONNECT_EXEC.replace('.', '/'), ASYNC_CONNECT_EXEC.replace('.', '/'));
+    return List.of(CONNECT_EXEC.replace('.', '/'), "org/apache/hc/client5/http/impl/async/");
   }
 
   @Override
