@@ -5,7 +5,7 @@ import static dev.currents.it.TestedClient.Feature.CANCEL;
 import static dev.currents.it.TestedClient.Feature.EACH_REQUEST_IS_AN_ATTEMPT;
 import static dev.currents.it.TestedClient.Feature.LOADED_BY_THE_APPLICATION;
 import static dev.currents.it.TestedClient.Feature.PROPAGATES_TRACEPARENT;
-import static dev.currents.it.TestedClient.Feature.RESENDS_429_AND_503_AFTER_RETRY_AFTER;
+import static dev.currents.it.TestedClient.Feature.RESENDS_429_AND_503_AT_ONCE;
 import static dev.currents.it.TestedClient.Feature.RETRIES_ON_CONNECTION_FAILURE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -97,8 +97,12 @@ class ClientCategoriesIT {
     return overSchemes(clients().filter(client -> client.can(RETRIES_ON_CONNECTION_FAILURE)));
   }
 
-  static Stream<Arguments> clientsThatResend429And503() {
-    return overSchemes(clients().filter(TestedClient::resends429And503));
+  static Stream<Arguments> clientsThatResend429() {
+    return overSchemes(clients().filter(TestedClient::resends429));
+  }
+
+  static Stream<Arguments> clientsThatResend503() {
+    return overSchemes(clients().filter(TestedClient::resends503));
   }
 
   static Stream<Arguments> clientsThatPropagate() {
@@ -172,7 +176,7 @@ class ClientCategoriesIT {
   @MethodSource("everyClient")
   void tooManyRequests(TestedClient client, String scheme) throws Exception {
     String path = "/v1/projects/" + PROJECT_ID + "/runs";
-    api.api.script().on("GET", path).times(answersPerCall(client))
+    api.api.script().on("GET", path).times(answersPerCall(client.resends429()))
         .respond(429, "{\"status\":\"FAILED\",\"error\":\"slow down\"}", Map.of("Retry-After", "1"));
     expect(client, scheme, "GET", path, "STATUS 429", "/v1/projects/{projectId}/runs", "too_many_requests", "429",
         bearer(TestApi.RW_KEY));
@@ -194,7 +198,7 @@ class ClientCategoriesIT {
   @MethodSource("everyClient")
   void serverErrors(TestedClient client, String scheme) throws Exception {
     String path = "/v1/projects/" + PROJECT_ID + "/insights";
-    api.api.script().on("GET", path).times(answersPerCall(client)).respond(503);
+    api.api.script().on("GET", path).times(answersPerCall(client.resends503())).respond(503);
     expect(client, scheme, "GET", path, "STATUS 503", "/v1/projects/{projectId}/insights", "server_error", "503",
         bearer(TestApi.RW_KEY));
     api.api.script().on("GET", path).respond(500);
@@ -312,23 +316,36 @@ class ClientCategoriesIT {
    * whose backoff delay is compliant, or, for a client that resends at once, {@code retry_after_ignored}.
    */
   @ParameterizedTest(allowZeroInvocations = true)
-  @MethodSource("clientsThatResend429And503")
+  @MethodSource("clientsThatResend429")
   void a429TheClientResendsByItselfIsTwoAttemptsTheSecondAResend(TestedClient client, String scheme) throws Exception {
+    expectAResendByTheClient(client, scheme, 429, Map.of("Retry-After", "1"), "too_many_requests", "retry_after_ignored");
+  }
+
+  /** Likewise a 503 without Retry-After: compliant when the client waited, else {@code no_backoff}. */
+  @ParameterizedTest(allowZeroInvocations = true)
+  @MethodSource("clientsThatResend503")
+  void a503TheClientResendsByItselfIsTwoAttemptsTheSecondAResend(TestedClient client, String scheme) throws Exception {
+    expectAResendByTheClient(client, scheme, 503, Map.of(), "server_error", "no_backoff");
+  }
+
+  private void expectAResendByTheClient(TestedClient client, String scheme, int status, Map<String, String> headers,
+      String category, String violationWithoutAWait) throws Exception {
     String path = "/v1/projects/" + PROJECT_ID + "/runs";
-    api.api.script().on("GET", path).respond(429, "", Map.of("Retry-After", "1"));
+    api.api.script().on("GET", path).respond(status, "", headers);
     RecordedCalls.Call call = calls.make(client, "GET", api.baseUrl(scheme) + path, bearer(TestApi.RW_KEY));
     assertEquals("STATUS 200", call.answer());
     assertEquals(2, call.requestsReceived());
-    String[] throttled = labels(client, "GET", "/v1/projects/{projectId}/runs", "too_many_requests", "429", host(scheme));
-    assertEquals(1, call.samples(withResend(throttled, false)), call::scrapeText);
-    String[] resent = labels(client, "GET", "/v1/projects/{projectId}/runs", "ok", "200", host(scheme));
+    String endpoint = "/v1/projects/{projectId}/runs";
+    String[] failed = labels(client, "GET", endpoint, category, Integer.toString(status), host(scheme));
+    assertEquals(1, call.samples(withResend(failed, false)), call::scrapeText);
+    String[] resent = labels(client, "GET", endpoint, "ok", "200", host(scheme));
     assertEquals(1, call.samples(withResend(resent, true)), call::scrapeText);
     assertEquals(2, call.samples("client", client.tag()), "two attempts, whatever their labels");
-    boolean waits = client.can(RESENDS_429_AND_503_AFTER_RETRY_AFTER);
-    String[] route = {"method", "GET", "endpoint", "/v1/projects/{projectId}/runs", "trigger", "too_many_requests"};
+    boolean waits = !client.can(RESENDS_429_AND_503_AT_ONCE);
+    String[] route = {"method", "GET", "endpoint", endpoint, "trigger", category};
     assertEquals(1, call.added("currents_api_backoff_delay_seconds_count", with(route, "compliant", Boolean.toString(waits))),
         call::scrapeText);
-    assertEquals(waits ? 0 : 1, call.added("currents_api_backoff_violations_total", with(route, "reason", "retry_after_ignored")),
+    assertEquals(waits ? 0 : 1, call.added("currents_api_backoff_violations_total", with(route, "reason", violationWithoutAWait)),
         call::scrapeText);
     assertEquals(1, call.added("currents_api_retry_chains_total", with(route, "result", "recovered")), call::scrapeText);
   }
@@ -357,8 +374,8 @@ class ClientCategoriesIT {
   }
 
   /** How many times the API must answer a 429 or 503 for the caller to see it: twice where the client resends once. */
-  private static int answersPerCall(TestedClient client) {
-    return client.resends429And503() ? 2 : 1;
+  private static int answersPerCall(boolean resends) {
+    return resends ? 2 : 1;
   }
 
   private static String[] with(String[] labels, String... more) {

@@ -7,6 +7,7 @@ import static dev.currents.it.TestedClient.Feature.LOADED_BY_THE_APPLICATION;
 import static dev.currents.it.TestedClient.Feature.PROPAGATES_TRACEPARENT;
 import static dev.currents.it.TestedClient.Feature.RESENDS_429_AND_503_AFTER_RETRY_AFTER;
 import static dev.currents.it.TestedClient.Feature.RESENDS_429_AND_503_AT_ONCE;
+import static dev.currents.it.TestedClient.Feature.RESENDS_503_AFTER_A_FIXED_WAIT;
 import static dev.currents.it.TestedClient.Feature.RETRIES_ON_CONNECTION_FAILURE;
 
 import java.util.ArrayList;
@@ -36,13 +37,16 @@ final class Subjects {
   /** Retrofit sends through OkHttp, whose instrumentation records it: one attempt each, tagged okhttp. */
   static final Subject.Library RETROFIT = Subject.Library.syncAndAsync("retrofit", "okhttp", OKHTTP_FEATURES);
 
-  /** Apache HttpClient 4.5, blocking only; its retry handler resends after an I/O failure. */
+  /**
+   * Apache HttpClient 4.5, blocking only; its retry handler resends after an I/O failure, and the adapter configures
+   * the service-unavailable retry strategy, which resends a 503 after a second.
+   */
   static final Subject.Library APACHE4 =
       new Subject.Library(
           "apache4",
           List.of(new TestedClient("apache4", "apache-httpclient-4",
               EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, RETRIES_ON_CONNECTION_FAILURE, LOADED_BY_THE_APPLICATION,
-                  PROPAGATES_TRACEPARENT))));
+                  PROPAGATES_TRACEPARENT, RESENDS_503_AFTER_A_FIXED_WAIT))));
 
   /** Apache HttpClient 5.1 on: classic, async, and async with a request producer and a response consumer. */
   static final Subject.Library APACHE5 = apache5(false);

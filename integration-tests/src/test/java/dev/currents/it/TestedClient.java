@@ -28,16 +28,23 @@ record TestedClient(String name, String tag, Set<Feature> features) {
     /** Resends a 429 or a 503 once by itself, after the {@code Retry-After} it gave (Apache HttpClient 5). */
     RESENDS_429_AND_503_AFTER_RETRY_AFTER,
     /** Resends a 429 or a 503 once by itself, at once whatever its {@code Retry-After} (Apache HttpClient 5.0 async). */
-    RESENDS_429_AND_503_AT_ONCE
+    RESENDS_429_AND_503_AT_ONCE,
+    /** Resends a 503 once by itself after a fixed wait (Apache HttpClient 4 with a service-unavailable retry strategy). */
+    RESENDS_503_AFTER_A_FIXED_WAIT
   }
 
   boolean can(Feature feature) {
     return features.contains(feature);
   }
 
-  /** Whether it resends a 429 or a 503 by itself, after the {@code Retry-After} or not. */
-  boolean resends429And503() {
+  /** Whether it resends a 429 by itself, after the {@code Retry-After} or not. */
+  boolean resends429() {
     return can(Feature.RESENDS_429_AND_503_AFTER_RETRY_AFTER) || can(Feature.RESENDS_429_AND_503_AT_ONCE);
+  }
+
+  /** Whether it resends a 503 by itself, after a wait or not. */
+  boolean resends503() {
+    return resends429() || can(Feature.RESENDS_503_AFTER_A_FIXED_WAIT);
   }
 
   /** The same client, used from a second copy of the application in a class loader of its own. */

@@ -11,18 +11,24 @@ import org.apache.http.client.methods.RequestBuilder;
 import org.apache.http.entity.ContentType;
 import org.apache.http.entity.StringEntity;
 import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.DefaultServiceUnavailableRetryStrategy;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.util.EntityUtils;
 
 /**
  * Apache HttpClient 4.5 with {@code execute}, blocking: the library has no asynchronous API of its own (that is
  * the separate HttpAsyncClient). {@code cancelAfterMs} calls {@code abort()} on the request from another thread.
- * One client with a shared pool, as in an application, with its default retry handler.
+ * One client with a shared pool, as in an application, with its default retry handler (I/O failures) and a
+ * service-unavailable retry strategy, which resends a 503 once after a second.
  */
 public final class ApacheHttpClient4Adapter implements ClientAdapter, AutoCloseable {
 
   private final CloseableHttpClient client =
-      HttpClients.custom().setMaxConnPerRoute(50).setMaxConnTotal(100).build();
+      HttpClients.custom()
+          .setMaxConnPerRoute(50)
+          .setMaxConnTotal(100)
+          .setServiceUnavailableRetryStrategy(new DefaultServiceUnavailableRetryStrategy(1, 1000))
+          .build();
 
   /** The driver makes library adapters with an {@code async} flag; this library has one way of calling. */
   public ApacheHttpClient4Adapter(boolean async) {
