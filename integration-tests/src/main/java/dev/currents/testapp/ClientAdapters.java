@@ -36,7 +36,11 @@ final class ClientAdapters {
           client("jersey-javax", library("dev.currents.testapp.jaxrs.javax.JaxRsAdapter", false)),
           client("jersey-javax-async", library("dev.currents.testapp.jaxrs.javax.JaxRsAdapter", true)),
           client("jersey-jakarta", library("dev.currents.testapp.jaxrs.jakarta.JaxRsAdapter", false)),
-          client("jersey-jakarta-async", library("dev.currents.testapp.jaxrs.jakarta.JaxRsAdapter", true)));
+          client("jersey-jakarta-async", library("dev.currents.testapp.jaxrs.jakarta.JaxRsAdapter", true)),
+          client("apache4", library("dev.currents.testapp.apache4.ApacheHttpClient4Adapter", false)),
+          client("apache5", library("dev.currents.testapp.apache5.ApacheHttpClient5Adapter", false)),
+          client("apache5-async", library("dev.currents.testapp.apache5.ApacheHttpClient5AsyncAdapter", false)),
+          client("apache5-async-producer", library("dev.currents.testapp.apache5.ApacheHttpClient5AsyncAdapter", true)));
 
   private static final Map<String, ClientAdapter> MADE = new ConcurrentHashMap<>();
 

@@ -6,12 +6,15 @@ import static dev.currents.it.TestedClient.Feature.CANCEL;
 import static dev.currents.it.TestedClient.Feature.DROPS_CREDENTIALS_ON_REDIRECT;
 import static dev.currents.it.TestedClient.Feature.EACH_REQUEST_IS_AN_ATTEMPT;
 import static dev.currents.it.TestedClient.Feature.LOADED_BY_THE_APPLICATION;
+import static dev.currents.it.TestedClient.Feature.RESENDS_429_AND_503_AT_ONCE;
 import static dev.currents.it.TestedClient.Feature.RETRIES_ON_CONNECTION_FAILURE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.currents.simapi.ReceivedRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -103,6 +106,20 @@ abstract class ClientCategoriesIT {
     return overSchemes(clients().filter(client -> client.can(ANSWERS_AUTHENTICATION_CHALLENGES)));
   }
 
+  static Stream<Arguments> clientsThatResend429() {
+    return overSchemes(clients().filter(TestedClient::resends429));
+  }
+
+  static Stream<Arguments> clientsThatResend503() {
+    return overSchemes(clients().filter(TestedClient::resends503));
+  }
+
+  /** Clients whose redirect hops are attempts of their own, and reach the target with the request's credentials. */
+  static Stream<Arguments> clientsThatFollowRedirectsAttemptByAttempt() {
+    return overSchemes(
+        clients().filter(client -> client.can(EACH_REQUEST_IS_AN_ATTEMPT) && !client.can(DROPS_CREDENTIALS_ON_REDIRECT)));
+  }
+
   static Stream<TestedClient> librariesOfTheApplication() {
     return clients().filter(client -> client.can(LOADED_BY_THE_APPLICATION));
   }
@@ -170,7 +187,8 @@ abstract class ClientCategoriesIT {
   @MethodSource("everyClient")
   void tooManyRequests(TestedClient client, String scheme) throws Exception {
     String path = "/v1/projects/" + PROJECT_ID + "/runs";
-    api.api.script().on("GET", path).respond(429, "{\"status\":\"FAILED\",\"error\":\"slow down\"}", Map.of("Retry-After", "1"));
+    api.api.script().on("GET", path).times(answersPerCall(client.resends429()))
+        .respond(429, "{\"status\":\"FAILED\",\"error\":\"slow down\"}", Map.of("Retry-After", "1"));
     expect(client, scheme, "GET", path, "STATUS 429", "/v1/projects/{projectId}/runs", "too_many_requests", "429",
         bearer(TestApi.RW_KEY));
   }
@@ -191,7 +209,7 @@ abstract class ClientCategoriesIT {
   @MethodSource("everyClient")
   void serverErrors(TestedClient client, String scheme) throws Exception {
     String path = "/v1/projects/" + PROJECT_ID + "/insights";
-    api.api.script().on("GET", path).respond(503);
+    api.api.script().on("GET", path).times(answersPerCall(client.resends503())).respond(503);
     expect(client, scheme, "GET", path, "STATUS 503", "/v1/projects/{projectId}/insights", "server_error", "503",
         bearer(TestApi.RW_KEY));
     api.api.script().on("GET", path).respond(500);
@@ -217,8 +235,10 @@ abstract class ClientCategoriesIT {
   @MethodSource("clients")
   void connectionRefused(TestedClient client) throws Exception {
     String url = "http://127.0.0.1:" + api.closedPort + "/v1/projects";
-    expectAt(client, "GET", url, "ERROR java.net.ConnectException", "/v1/projects", "network_error", "NONE", "127.0.0.1",
-        bearer(TestApi.RW_KEY));
+    RecordedCalls.Call call =
+        expectAt(client, "GET", url, "ERROR", "/v1/projects", "network_error", "NONE", "127.0.0.1", bearer(TestApi.RW_KEY));
+    // java.net.ConnectException, or a subclass of it that names the host (Apache HttpClient's).
+    assertTrue(call.answer().endsWith("ConnectException"), call::answer);
   }
 
   static Stream<TestedClient> clientsOnHttpUrlConnection() {
@@ -367,6 +387,79 @@ abstract class ClientCategoriesIT {
     expect(client, "http", "GET", "/v1/projects", "STATUS 200", "/v1/projects", "ok", "200", bearer(TestApi.RW_KEY));
   }
 
+  /**
+   * A 429 that the client resends by itself after its Retry-After is two attempts of one call: the second a resend,
+   * whose backoff delay is compliant, or, for a client that resends at once, {@code retry_after_ignored}.
+   */
+  @ParameterizedTest(allowZeroInvocations = true)
+  @MethodSource("clientsThatResend429")
+  void a429TheClientResendsByItselfIsTwoAttemptsTheSecondAResend(TestedClient client, String scheme) throws Exception {
+    expectAResendByTheClient(client, scheme, 429, Map.of("Retry-After", "1"), "too_many_requests", "retry_after_ignored");
+  }
+
+  /** Likewise a 503 without Retry-After: compliant when the client waited, else {@code no_backoff}. */
+  @ParameterizedTest(allowZeroInvocations = true)
+  @MethodSource("clientsThatResend503")
+  void a503TheClientResendsByItselfIsTwoAttemptsTheSecondAResend(TestedClient client, String scheme) throws Exception {
+    expectAResendByTheClient(client, scheme, 503, Map.of(), "server_error", "no_backoff");
+  }
+
+  private void expectAResendByTheClient(TestedClient client, String scheme, int status, Map<String, String> headers,
+      String category, String violationWithoutAWait) throws Exception {
+    String path = "/v1/projects/" + PROJECT_ID + "/runs";
+    api.api.script().on("GET", path).respond(status, "", headers);
+    RecordedCalls.Call call = calls.make(client, "GET", api.baseUrl(scheme) + path, bearer(TestApi.RW_KEY));
+    assertEquals("STATUS 200", call.answer());
+    assertEquals(2, call.requestsReceived());
+    String endpoint = "/v1/projects/{projectId}/runs";
+    String[] failed = labels(client, "GET", endpoint, category, Integer.toString(status), host(scheme));
+    assertEquals(1, call.samples(withResend(failed, false)), call::scrapeText);
+    String[] resent = labels(client, "GET", endpoint, "ok", "200", host(scheme));
+    assertEquals(1, call.samples(withResend(resent, true)), call::scrapeText);
+    assertEquals(2, call.samples("client", client.tag()), "two attempts, whatever their labels");
+    boolean waits = !client.can(RESENDS_429_AND_503_AT_ONCE);
+    String[] route = {"method", "GET", "endpoint", endpoint, "trigger", category};
+    assertEquals(1, call.added("currents_api_backoff_delay_seconds_count", with(route, "compliant", Boolean.toString(waits))),
+        call::scrapeText);
+    assertEquals(waits ? 0 : 1, call.added("currents_api_backoff_violations_total", with(route, "reason", violationWithoutAWait)),
+        call::scrapeText);
+    assertEquals(1, call.added("currents_api_retry_chains_total", with(route, "result", "recovered")), call::scrapeText);
+  }
+
+  /** Each hop of a followed redirect is an attempt, with a span of its own: each request names its own. */
+  @ParameterizedTest(allowZeroInvocations = true)
+  @MethodSource("clientsThatFollowRedirectsAttemptByAttempt")
+  void eachAttemptSendsOneTraceparentOfItsOwn(TestedClient client, String scheme) throws Exception {
+    String path = "/v1/projects/" + PROJECT_ID;
+    String targetQuery = "hop=" + client.name() + "-" + scheme;
+    api.api.script().on("GET", path).respond(302, "", Map.of("Location", api.baseUrl(scheme) + "/v1/projects?" + targetQuery));
+    RecordedCalls.Call call = calls.make(client, "GET", api.baseUrl(scheme) + path, bearer(TestApi.RW_KEY), "followRedirects=true");
+    assertEquals("STATUS 200", call.answer());
+    List<List<String>> traceparents = new ArrayList<>();
+    for (ReceivedRequest request : api.api.received()) {
+      if (request.path().equals(path) || request.query().equals(targetQuery)) {
+        traceparents.add(request.headers().get("traceparent"));
+      }
+    }
+    assertEquals(2, traceparents.size(), traceparents::toString);
+    for (List<String> traceparent : traceparents) {
+      assertEquals(1, traceparent == null ? 0 : traceparent.size(), traceparents::toString);
+      assertTrue(traceparent.get(0).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}"), traceparent::toString);
+    }
+    assertNotEquals(traceparents.get(0), traceparents.get(1), "each attempt's own span");
+  }
+
+  /** How many times the API must answer a 429 or 503 for the caller to see it: twice where the client resends once. */
+  private static int answersPerCall(boolean resends) {
+    return resends ? 2 : 1;
+  }
+
+  private static String[] with(String[] labels, String... more) {
+    String[] all = java.util.Arrays.copyOf(labels, labels.length + more.length);
+    System.arraycopy(more, 0, all, labels.length, more.length);
+    return all;
+  }
+
   private static String bearer(String key) {
     return "header=Authorization:Bearer%20" + key;
   }
@@ -400,8 +493,8 @@ abstract class ClientCategoriesIT {
    * whose every request is an attempt, once per request the API received (a resend on a reused connection), the
    * first not a resend.
    */
-  private void expectAt(TestedClient client, String method, String url, String answer, String endpoint, String category,
-      String status, String serverAddress, String... options) throws Exception {
+  private RecordedCalls.Call expectAt(TestedClient client, String method, String url, String answer, String endpoint,
+      String category, String status, String serverAddress, String... options) throws Exception {
     String[] labels = labels(client, method, endpoint, category, status, serverAddress);
     RecordedCalls.Call call = calls.make(client, method, url, options);
     assertTrue(call.answer().startsWith(answer), () -> "the application saw " + call.answer() + ", expected " + answer);
@@ -410,6 +503,7 @@ abstract class ClientCategoriesIT {
         + " in:\n" + call.scrapeText());
     assertEquals(attempts, call.samples(labels), () -> attempts + " samples with " + String.join(",", labels));
     assertEquals(attempts, call.samples("client", client.tag()), "exactly one sample per attempt, whatever its labels");
+    return call;
   }
 
   private static String[] labels(TestedClient client, String method, String endpoint, String category, String status,

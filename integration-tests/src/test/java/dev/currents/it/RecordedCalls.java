@@ -28,6 +28,11 @@ final class RecordedCalls {
       return after.requests(labels) - before.requests(labels);
     }
 
+    /** How much the call added to the sum of a meter's samples with these labels. */
+    double added(String name, String... labels) {
+      return after.sum(name, labels) - before.sum(name, labels);
+    }
+
     String scrapeText() {
       return after.text();
     }

@@ -6,6 +6,9 @@ import static dev.currents.it.TestedClient.Feature.CANCEL;
 import static dev.currents.it.TestedClient.Feature.DROPS_CREDENTIALS_ON_REDIRECT;
 import static dev.currents.it.TestedClient.Feature.EACH_REQUEST_IS_AN_ATTEMPT;
 import static dev.currents.it.TestedClient.Feature.LOADED_BY_THE_APPLICATION;
+import static dev.currents.it.TestedClient.Feature.RESENDS_429_AND_503_AFTER_RETRY_AFTER;
+import static dev.currents.it.TestedClient.Feature.RESENDS_429_AND_503_AT_ONCE;
+import static dev.currents.it.TestedClient.Feature.RESENDS_503_AFTER_A_FIXED_WAIT;
 import static dev.currents.it.TestedClient.Feature.RETRIES_ON_CONNECTION_FAILURE;
 
 import java.util.ArrayList;
@@ -109,7 +112,47 @@ final class Subjects {
     return new Subject.Library("jersey", Subject.Library.syncAndAsync(client, "http-url-connection", Set.of()).clients());
   }
 
+
+  /**
+   * Apache HttpClient 4.5, blocking only; its retry handler resends after an I/O failure, and the adapter configures
+   * the service-unavailable retry strategy, which resends a 503 after a second.
+   */
+  static final Subject.Library APACHE4 =
+      new Subject.Library(
+          "apache4",
+          List.of(new TestedClient("apache4", "apache-httpclient-4",
+              EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, RETRIES_ON_CONNECTION_FAILURE, LOADED_BY_THE_APPLICATION,
+                  RESENDS_503_AFTER_A_FIXED_WAIT))));
+
+  /** Apache HttpClient 5.1 on: classic, async, and async with a request producer and a response consumer. */
+  static final Subject.Library APACHE5 = apache5(false);
+
+  /**
+   * Apache HttpClient 5.0, whose async client resends a 429 or 503 at once (5.1 made it wait), and whose
+   * {@code execute(SimpleHttpRequest, callback)} returns a future of its own, whose {@code cancel()} never reaches
+   * the request (5.0.1 returns the request's): that request runs to its end, and is recorded as it ended.
+   */
+  static final Subject.Library APACHE5_0 = apache5(true);
+
   private Subjects() {}
+
+  private static Subject.Library apache5(boolean version50) {
+    Set<TestedClient.Feature> classic = EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, RETRIES_ON_CONNECTION_FAILURE,
+        LOADED_BY_THE_APPLICATION, RESENDS_429_AND_503_AFTER_RETRY_AFTER);
+    Set<TestedClient.Feature> producerConsumer = EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT,
+        RETRIES_ON_CONNECTION_FAILURE, LOADED_BY_THE_APPLICATION,
+        version50 ? RESENDS_429_AND_503_AT_ONCE : RESENDS_429_AND_503_AFTER_RETRY_AFTER);
+    Set<TestedClient.Feature> simple = EnumSet.copyOf(producerConsumer);
+    if (version50) {
+      simple.remove(CANCEL);
+    }
+    return new Subject.Library(
+        "apache5",
+        List.of(
+            new TestedClient("apache5", "apache-httpclient-5", classic),
+            new TestedClient("apache5-async", "apache-httpclient-5", simple),
+            new TestedClient("apache5-async-producer", "apache-httpclient-5", producerConsumer)));
+  }
 
   /** Every other subject, from the first on: half of the suite. */
   static List<Subject> firstHalf() {
@@ -184,6 +227,10 @@ final class Subjects {
         JERSEY_2.version("2.30.1"),
         JERSEY_2.version("2.48"),
         JERSEY_3.version("3.0.0"),
-        JERSEY_3.version("3.1.12"));
+        JERSEY_3.version("3.1.12"),
+        APACHE4.version("4.5"),
+        APACHE4.version("4.5.14"),
+        APACHE5_0.version("5.0"),
+        APACHE5.version("5.6.4"));
   }
 }

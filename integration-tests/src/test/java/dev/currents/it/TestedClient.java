@@ -33,11 +33,27 @@ record TestedClient(String name, String tag, Set<Feature> features) {
      * an attempt (Jetty's authentication handlers; the driver's Jetty adapters have credentials for the realm
      * {@code currents-it}).
      */
-    ANSWERS_AUTHENTICATION_CHALLENGES
+    ANSWERS_AUTHENTICATION_CHALLENGES,
+    /** Resends a 429 or a 503 once by itself, after the {@code Retry-After} it gave (Apache HttpClient 5). */
+    RESENDS_429_AND_503_AFTER_RETRY_AFTER,
+    /** Resends a 429 or a 503 once by itself, at once whatever its {@code Retry-After} (Apache HttpClient 5.0 async). */
+    RESENDS_429_AND_503_AT_ONCE,
+    /** Resends a 503 once by itself after a fixed wait (Apache HttpClient 4 with a service-unavailable retry strategy). */
+    RESENDS_503_AFTER_A_FIXED_WAIT
   }
 
   boolean can(Feature feature) {
     return features.contains(feature);
+  }
+
+  /** Whether it resends a 429 by itself, after the {@code Retry-After} or not. */
+  boolean resends429() {
+    return can(Feature.RESENDS_429_AND_503_AFTER_RETRY_AFTER) || can(Feature.RESENDS_429_AND_503_AT_ONCE);
+  }
+
+  /** Whether it resends a 503 by itself, after a wait or not. */
+  boolean resends503() {
+    return resends429() || can(Feature.RESENDS_503_AFTER_A_FIXED_WAIT);
   }
 
   /** The same client, used from a second copy of the application in a class loader of its own. */

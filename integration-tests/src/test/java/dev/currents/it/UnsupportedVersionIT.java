@@ -14,17 +14,26 @@ class UnsupportedVersionIT {
 
   @Test
   void okHttpBefore314IsLeftAloneWithOneDebugLine() throws Exception {
+    assertLeftAlone(Subjects.OKHTTP.version("3.12.13"), "okhttp", "older than 3.14", "okhttp3.");
+  }
+
+  @Test
+  void apacheHttpClientBefore45IsLeftAloneWithOneDebugLine() throws Exception {
+    assertLeftAlone(Subjects.APACHE4.version("4.4.1"), "apache-httpclient-4", "older than 4.5", "org.apache.http.");
+  }
+
+  /** Every client of the subject gets its answer, none is recorded, and the agent says so once at debug level. */
+  private static void assertLeftAlone(Subject subject, String tag, String line, String libraryPackage) throws Exception {
     TestApi api = TestApi.start();
-    Subject okHttp312 = Subjects.OKHTTP.version("3.12.13");
-    try (AppJvm app = okHttp312.app(api).property("currents.agent.log.level", "debug").start()) {
-      for (String client : List.of("okhttp", "okhttp-async")) {
-        assertEquals("STATUS 200", app.call(client, "GET", api.api.httpBaseUrl() + "/v1/projects",
+    try (AppJvm app = subject.app(api).property("currents.agent.log.level", "debug").start()) {
+      for (TestedClient client : subject.clients()) {
+        assertEquals("STATUS 200", app.call(client.name(), "GET", api.api.httpBaseUrl() + "/v1/projects",
             "header=Authorization:Bearer%20" + TestApi.RW_KEY));
       }
-      assertEquals(0, app.scrape().requests("client", "okhttp"));
+      assertEquals(0, app.scrape().requests("client", tag));
       List<String> stderr = app.stderr();
-      assertEquals(1, stderr.stream().filter(line -> line.contains("older than 3.14")).count(), stderr::toString);
-      assertTrue(stderr.stream().noneMatch(line -> line.contains("okhttp3.")), "no OkHttp class woven nor failing");
+      assertEquals(1, stderr.stream().filter(l -> l.contains(line)).count(), stderr::toString);
+      assertTrue(stderr.stream().noneMatch(l -> l.contains(libraryPackage)), "no class of the library woven nor failing");
     } finally {
       api.api.close();
     }

@@ -91,6 +91,26 @@ public final class CurrentsRequests {
         recordKey);
   }
 
+  /**
+   * As {@link #start(String, String, URI, String, String)}, for clients that keep the target host apart from the
+   * request's path (Apache HttpClient's route and relative request line): no URI is built.
+   *
+   * @param rawPath the raw (percent-encoded) path, or null
+   * @param rawQuery the raw query, or null
+   */
+  public static Attempt start(
+      String client,
+      String method,
+      String scheme,
+      String host,
+      int port,
+      String rawPath,
+      String rawQuery,
+      String authorization,
+      String recordKey) {
+    return begin(client, method, scheme, host, port, rawPath, rawQuery, authorization, recordKey);
+  }
+
   private static Attempt begin(
       String client,
       String method,

@@ -70,6 +70,21 @@ class CurrentsRequestsTest {
   }
 
   @Test
+  void anAttemptFromATargetAndARawPathIsTheSameRequestAsFromItsUri() {
+    Attempt fromParts =
+        CurrentsRequests.start("apache-httpclient-5", "GET", "https", "api.currents.dev", 443, "/v1/runs/a%20b", "x=1",
+            "Bearer key", null);
+    Attempt fromUri = start("GET", "https://api.currents.dev:443/v1/runs/a%20b?x=1", "Bearer key");
+    assertEquals("GET", fromParts.method());
+    assertEquals(fromUri.path(), fromParts.path());
+    assertEquals(fromUri.query(), fromParts.query());
+    assertEquals(fromUri.effectivePort(), fromParts.effectivePort());
+    assertEquals(fromUri.credentialFingerprint(), fromParts.credentialFingerprint());
+    assertEquals("", CurrentsRequests.start("apache-httpclient-5", "GET", "https", "api.currents.dev", -1, null, null,
+        null, null).path());
+  }
+
+  @Test
   void theCredentialIsKeptOnlyAsAFingerprint() {
     Attempt one = start("GET", "https://api.currents.dev/v1/projects", "Bearer key-one");
     Attempt again = start("GET", "https://api.currents.dev/v1/projects", "Bearer key-one");

@@ -1,0 +1,83 @@
+package dev.currents.agent.instrumentation.apachehttpclient5;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.currents.agent.instrumentation.apachehttpclient5.bootstrap.HttpClient5Attempts;
+import dev.currents.agent.tooling.ClientInstrumentation;
+import java.util.List;
+import net.bytebuddy.agent.builder.AgentBuilder;
+
+/**
+ * Apache HttpClient 5.x, classic and async. Both exec chains are, from the outside in, redirects, (compression,)
+ * retries ({@code HttpRequestRetryExec}, which also resends 429 and 503 after their {@code Retry-After}),
+ * protocol, connect, main: the connect element ({@code ConnectExec}, {@code AsyncConnectExec}) runs once per
+ * attempt, each followed redirect hop and each resend included, and sees a refused connection or a connect
+ * timeout as well as the response, so it is where an attempt starts.
+ *
+ * <p>The classic attempt ends when {@code ConnectExec.execute} returns or throws. The async one ends on the I/O
+ * reactor thread, when the exec callback handed to {@code AsyncConnectExec} gets the response head or the
+ * failure ({@code Future.cancel} reaches it as an {@code InterruptedIOException}): that callback is the protocol
+ * element's, an anonymous class, so every exec callback of HttpClient is woven and looks itself up.
+ *
+ * <p>Not woven: the HTTP/2-only client ({@code H2AsyncMainClientExec}, no connect element) and the minimal
+ * clients, which have no exec chain.
+ */
+public final class ApacheHttpClient5Instrumentation implements ClientInstrumentation {
+
+  private static final String CONNECT_EXEC = "org.apache.hc.client5.http.impl.classic.ConnectExec";
+  private static final String ASYNC_CONNECT_EXEC = "org.apache.hc.client5.http.impl.async.AsyncConnectExec";
+  private static final String ASYNC_EXEC_CALLBACK = "org.apache.hc.client5.http.async.AsyncExecCallback";
+
+  @Override
+  public String client() {
+    return HttpClient5Attempts.CLIENT;
+  }
+
+  /**
+   * The async package whole: an attempt started in a woven {@code AsyncConnectExec} ends only in a woven exec
+   * callback, and the callbacks that end them are anonymous classes of that package.
+   */
+  @Override
+  public List<String> typeNamesToHold() {
+    return List.of(CONNECT_EXEC.replace('.', '/'), "org/apache/hc/client5/http/impl/async/");
+  }
+
+  @Override
+  public AgentBuilder instrument(AgentBuilder builder) {
+    return builder
+        .type(named(CONNECT_EXEC))
+        .transform(
+            ClientInstrumentation.adviceFrom(ClassicAttemptAdvice.class)
+                .advice(
+                    named("execute")
+                        .and(takesArguments(3))
+                        .and(takesArgument(0, named("org.apache.hc.core5.http.ClassicHttpRequest"))),
+                    ClassicAttemptAdvice.class.getName()))
+        .type(named(ASYNC_CONNECT_EXEC))
+        .transform(
+            ClientInstrumentation.adviceFrom(AsyncAttemptAdvice.class)
+                .advice(
+                    named("execute")
+                        .and(takesArguments(5))
+                        .and(takesArgument(4, named(ASYNC_EXEC_CALLBACK))),
+                    AsyncAttemptAdvice.class.getName()))
+        .type(nameStartsWith("org.apache.hc.client5.").and(not(isAbstract())).and(hasSuperType(named(ASYNC_EXEC_CALLBACK))))
+        .transform(
+            ClientInstrumentation.adviceFrom(AsyncResponseAdvice.class)
+                .advice(
+                    named("handleResponse").and(takesArguments(2)).and(not(isAbstract())),
+                    AsyncResponseAdvice.class.getName())
+                .advice(
+                    named("failed")
+                        .and(takesArguments(1))
+                        .and(takesArgument(0, named("java.lang.Exception")))
+                        .and(not(isAbstract())),
+                    AsyncFailureAdvice.class.getName()));
+  }
+}

@@ -1,0 +1,94 @@
+package dev.currents.agent.instrumentation.apachehttpclient5.bootstrap;
+
+import dev.currents.agent.bootstrap.Attempt;
+import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.bootstrap.WeakIdentityMap;
+import java.util.concurrent.CancellationException;
+
+/**
+ * What the advice of HttpClient 5 calls: starting an attempt from the facts of a request, and, for the async
+ * client, the attempts waiting for their exec callback to get a response or a failure.
+ *
+ * <p>Loaded by the bootstrap class loader, shared by every copy of HttpClient: it sees callbacks only as objects.
+ */
+public final class HttpClient5Attempts {
+
+  public static final String CLIENT = "apache-httpclient-5";
+
+  /**
+   * What an async attempt whose call the application cancelled is recorded with: a category, never thrown. With
+   * hard cancellation (the default) the exchange fails with an {@code InterruptedIOException}, which says as much;
+   * but on a pooled connection {@code AsyncConnectExec} replaces the exchange as the call's cancellation
+   * dependency with the finished connection lease, so the exchange runs on and its response still arrives.
+   */
+  public static final CancellationException CANCELLED_BY_THE_APPLICATION =
+      new CancellationException("HttpClient 5 Future.cancel()");
+
+  private static final WeakIdentityMap<Object, Pending> WAITING_FOR_THEIR_CALLBACK = new WeakIdentityMap<>();
+
+  private HttpClient5Attempts() {}
+
+  /**
+   * Starts an attempt to a Currents host.
+   *
+   * @param path the request's path as HttpClient keeps it: {@code /v1/runs?x=1}, or the absolute URI sent to a proxy
+   */
+  public static Attempt start(
+      String method, String scheme, String host, int port, String path, String authorization, String recordKey) {
+    String pathAndQuery = path == null ? "" : path;
+    if (!pathAndQuery.startsWith("/")) {
+      int afterAuthority = pathAndQuery.indexOf('/', pathAndQuery.indexOf("//") + 2);
+      int query = pathAndQuery.indexOf('?');
+      pathAndQuery =
+          afterAuthority < 0 || (query >= 0 && query < afterAuthority) ? "/" : pathAndQuery.substring(afterAuthority);
+    }
+    int query = pathAndQuery.indexOf('?');
+    return CurrentsRequests.start(
+        CLIENT,
+        method,
+        scheme,
+        host,
+        port,
+        query < 0 ? pathAndQuery : pathAndQuery.substring(0, query),
+        query < 0 ? null : pathAndQuery.substring(query + 1),
+        authorization,
+        recordKey);
+  }
+
+  /**
+   * The attempt ends when {@code callback} gets the response head or a failure.
+   *
+   * @param call the call's {@code CancellableDependency}, its {@code Future}, which tells whether it was cancelled
+   */
+  public static void awaitCallback(Object callback, Attempt attempt, Object call) {
+    WAITING_FOR_THEIR_CALLBACK.put(callback, new Pending(attempt, call));
+  }
+
+  /**
+   * The attempt waiting for {@code callback}, removed, or null. Runs for every exec callback of every request, to
+   * any host: one emptiness check while no attempt waits.
+   */
+  public static Pending takeFor(Object callback) {
+    return WAITING_FOR_THEIR_CALLBACK.isEmpty() ? null : WAITING_FOR_THEIR_CALLBACK.remove(callback);
+  }
+
+  /** An async attempt waiting for its callback, and the call it belongs to. */
+  public static final class Pending {
+    private final Attempt attempt;
+    private final Object call;
+
+    Pending(Attempt attempt, Object call) {
+      this.attempt = attempt;
+      this.call = call;
+    }
+
+    public Attempt attempt() {
+      return attempt;
+    }
+
+    /** The call's {@code CancellableDependency}, as an object: only the advice can see its type. */
+    public Object call() {
+      return call;
+    }
+  }
+}
