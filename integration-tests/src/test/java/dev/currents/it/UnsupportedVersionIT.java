@@ -22,6 +22,16 @@ class UnsupportedVersionIT {
     assertLeftAlone(Subjects.APACHE4.version("4.4.1"), "apache-httpclient-4", "older than 4.5", "org.apache.http.");
   }
 
+  @Test
+  void jettyBefore94IsLeftAloneWithOneDebugLine() throws Exception {
+    assertLeftAlone(Subjects.JETTY.version("9.3.30"), "jetty-httpclient", "older than 9.4", "org.eclipse.jetty.");
+  }
+
+  @Test
+  void reactorNettyBefore10IsLeftAloneWithOneDebugLine() throws Exception {
+    assertLeftAlone(Subjects.REACTOR_NETTY.version("0.9.25"), "reactor-netty", "older than 1.0", "reactor.netty.");
+  }
+
   /** Every client of the subject gets its answer, none is recorded, and the agent says so once at debug level. */
   private static void assertLeftAlone(Subject subject, String tag, String line, String libraryPackage) throws Exception {
     TestApi api = TestApi.start();
@@ -34,43 +44,6 @@ class UnsupportedVersionIT {
       List<String> stderr = app.stderr();
       assertEquals(1, stderr.stream().filter(l -> l.contains(line)).count(), stderr::toString);
       assertTrue(stderr.stream().noneMatch(l -> l.contains(libraryPackage)), "no class of the library woven nor failing");
-    } finally {
-      api.api.close();
-    }
-  }
-
-  @Test
-  void jettyBefore94IsLeftAloneWithOneDebugLine() throws Exception {
-    TestApi api = TestApi.start();
-    Subject jetty93 = Subjects.JETTY.version("9.3.30");
-    try (AppJvm app = jetty93.app(api).property("currents.agent.log.level", "debug").start()) {
-      for (String client : List.of("jetty-httpclient", "jetty-httpclient-async")) {
-        assertEquals("STATUS 200", app.call(client, "GET", api.api.httpBaseUrl() + "/v1/projects",
-            "header=Authorization:Bearer%20" + TestApi.RW_KEY));
-      }
-      assertEquals(0, app.scrape().requests("client", "jetty-httpclient"));
-      List<String> stderr = app.stderr();
-      assertEquals(1, stderr.stream().filter(line -> line.contains("older than 9.4")).count(), stderr::toString);
-      assertTrue(stderr.stream().noneMatch(line -> line.contains("org.eclipse.jetty.")), "no Jetty class woven nor failing");
-    } finally {
-      api.api.close();
-    }
-  }
-
-  @Test
-  void reactorNettyBefore10IsLeftAloneWithOneDebugLine() throws Exception {
-    TestApi api = TestApi.start();
-    Subject reactorNetty09 = Subjects.REACTOR_NETTY.version("0.9.25");
-    try (AppJvm app = reactorNetty09.app(api).property("currents.agent.log.level", "debug").start()) {
-      for (String client : List.of("reactor-netty", "reactor-netty-async")) {
-        assertEquals("STATUS 200", app.call(client, "GET", api.api.httpBaseUrl() + "/v1/projects",
-            "header=Authorization:Bearer%20" + TestApi.RW_KEY));
-      }
-      assertEquals(0, app.scrape().requests("client", "reactor-netty"));
-      List<String> stderr = app.stderr();
-      assertEquals(1, stderr.stream().filter(line -> line.contains("reactor-netty") && line.contains("older than 1.0")).count(),
-          stderr::toString);
-      assertTrue(stderr.stream().noneMatch(line -> line.contains("reactor.netty.")), "no Reactor Netty class woven nor failing");
     } finally {
       api.api.close();
     }
