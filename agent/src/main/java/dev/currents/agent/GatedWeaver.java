@@ -13,6 +13,7 @@ final class GatedWeaver extends ResettableClassFileTransformer.WithDelegation {
     this.gate = gate;
   }
 
+  /** The JVM calls the other one, with the class's module; this one, for callers without a module, is the same. */
   @Override
   public byte[] transform(
       ClassLoader loader,
@@ -21,10 +22,7 @@ final class GatedWeaver extends ResettableClassFileTransformer.WithDelegation {
       ProtectionDomain protectionDomain,
       byte[] classfileBuffer)
       throws java.lang.instrument.IllegalClassFormatException {
-    if (classBeingRedefined == null && gate.wove(loader, className)) {
-      return null;
-    }
-    return classFileTransformer.transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
+    return transform(null, loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
   }
 
   @Override
