@@ -202,35 +202,31 @@ final class Subjects {
     versions.add(OKHTTP.version("5.5.1"));
     versions.add(RETROFIT.version("2.9.0"));
     versions.add(RETROFIT.version("3.0.0"));
+    versions.add(JETTY.version("9.4.0"));
+    versions.add(JETTY.version("12.1.14"));
+    versions.add(APACHE4.version("4.5"));
+    versions.add(APACHE4.version("4.5.14"));
+    versions.add(APACHE5_0.version("5.0"));
+    versions.add(APACHE5.version("5.6.4"));
     versions.addAll(reactorNettyVersions());
+    versions.add(SPRING_5.version("5.3.39"));
+    versions.add(SPRING_6.version("6.2.19"));
+    versions.add(SPRING_7.version("7.0.10"));
+    versions.add(FEIGN.version("11.0"));
+    versions.add(FEIGN_13.version("13.13"));
+    versions.add(JERSEY_2.version("2.30.1"));
+    versions.add(JERSEY_2.version("2.48"));
+    versions.add(JERSEY_3.version("3.0.0"));
+    versions.add(JERSEY_3.version("3.1.12"));
     return versions;
   }
 
   /** Reactor Netty's oldest and newest, and WebClient's oldest and newest, each on the Reactor Netty of its time. */
   static List<Subject> reactorNettyVersions() {
     return List.of(
-        OKHTTP.version("3.14.0"),
-        OKHTTP.version("5.5.1"),
-        RETROFIT.version("2.9.0"),
-        RETROFIT.version("3.0.0"),
-        JETTY.version("9.4.0"),
-        JETTY.version("12.1.14"),
         REACTOR_NETTY_1_0.version("1.0.0"),
         REACTOR_NETTY.version("1.3.8"),
         WEBCLIENT_5_3.version("5.3.0"),
-        WEBCLIENT.version("7.0.10"),
-        SPRING_5.version("5.3.39"),
-        SPRING_6.version("6.2.19"),
-        SPRING_7.version("7.0.10"),
-        FEIGN.version("11.0"),
-        FEIGN_13.version("13.13"),
-        JERSEY_2.version("2.30.1"),
-        JERSEY_2.version("2.48"),
-        JERSEY_3.version("3.0.0"),
-        JERSEY_3.version("3.1.12"),
-        APACHE4.version("4.5"),
-        APACHE4.version("4.5.14"),
-        APACHE5_0.version("5.0"),
-        APACHE5.version("5.6.4"));
+        WEBCLIENT.version("7.0.10"));
   }
 }
