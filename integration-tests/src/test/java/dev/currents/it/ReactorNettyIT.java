@@ -18,9 +18,11 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What Reactor Netty and WebClient do beyond the client suite, at each version the suite runs: with propagation
- * on, each request on the wire carries the {@code traceparent} of its own attempt's span, once (each hop of a
- * followed redirect its own, the application's own kept); and a {@code retryWhen} with a delay is a chain of
+ * What Reactor Netty and WebClient do beyond the client suite, at each version the suite runs, in an application
+ * that makes every call inside a span of its own SDK ({@link TracedApp}): each attempt's span is a child of that
+ * span, although Reactor Netty starts it on an event loop; with propagation on, each request on the wire carries
+ * the {@code traceparent} of its own attempt's span, once (each hop of a followed redirect its own, the
+ * application's own kept); and a {@code retryWhen} with a delay is a chain of
  * attempts whose backoff delays are the delays Reactor waited, because each attempt starts when its request
  * goes out, not when the call was assembled.
  */
@@ -34,6 +36,7 @@ class ReactorNettyIT {
   private static TestApi api;
   private static OtlpReceiver collector;
   private static AppJvm app;
+  private static String[] applicationSpan;
 
   @Parameter Subject subject;
 
@@ -42,12 +45,12 @@ class ReactorNettyIT {
     api = TestApi.start();
     collector = OtlpReceiver.answering();
     app =
-        subject
-            .app(api)
+        TracedApp.of(subject.app(api), "sdk")
             .property("currents.agent.otlp.endpoint", collector.endpoint())
             .property("currents.agent.traces.exporter", "otlp")
             .property("currents.agent.traces.propagate", "true")
             .start();
+    applicationSpan = TracedApp.applicationSpan(app);
   }
 
   @AfterParameterizedClassInvocation
@@ -86,6 +89,30 @@ class ReactorNettyIT {
       assertEquals(302L, first.attribute("http.response.status_code"));
       assertEquals(List.of(first.traceparent()), received(from).headers().get("traceparent"), client.name());
       assertEquals(List.of(second.traceparent()), received(to).headers().get("traceparent"), client.name());
+    }
+  }
+
+  /**
+   * The application subscribes (by {@code block()} or {@code subscribe}) inside its span; Reactor Netty starts
+   * each attempt on an event loop, where that span is not current. Each is its child all the same: both hops of a
+   * followed redirect, and an attempt whose connection was refused.
+   */
+  @Test
+  void eachAttemptIsAChildOfTheSpanCurrentWhenTheApplicationSubscribed() throws Exception {
+    for (TestedClient client : subject.clients()) {
+      String from = "/v1/projects/pArEnT?parent=" + client.name();
+      String to = "/v1/projects?parent=" + client.name();
+      api.api.script().on("GET", "/v1/projects/pArEnT").respond(302, "", Map.of("Location", api.api.httpBaseUrl() + to));
+      assertEquals("STATUS 200",
+          app.call(client.name(), "GET", api.api.httpBaseUrl() + from, AUTHORIZATION, "followRedirects=true"));
+      String refused = "/v1/runs/0123456789abcdef0123456789abcdef?parent=" + client.name();
+      assertEquals("ERROR java.net.ConnectException",
+          app.call(client.name(), "GET", "http://127.0.0.1:" + api.closedPort + refused, AUTHORIZATION));
+      for (String pathAndQuery : List.of(from, to, refused)) {
+        ReceivedSpan span = onlySpan(s -> pathAndQuery.equals(pathOf(s)));
+        assertEquals(applicationSpan[0], span.traceId(), () -> "the application's trace: " + pathAndQuery);
+        assertEquals(applicationSpan[1], span.parentSpanId(), () -> "a child of the application's span: " + pathAndQuery);
+      }
     }
   }
 

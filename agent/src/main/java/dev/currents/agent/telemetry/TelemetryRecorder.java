@@ -88,6 +88,11 @@ public final class TelemetryRecorder implements AttemptRecorder {
         state.key, state.labels, state.retry, attempt.startNanos(), handedBack, category, status, retryAfter);
   }
 
+  @Override
+  public Object currentParent() {
+    return spans == null ? null : spans.currentParent();
+  }
+
   private static RetryAfter retryAfter(Attempt attempt, String header) {
     if (header == null) {
       return RetryAfter.ABSENT;

@@ -34,8 +34,14 @@ final class ApplicationSpans {
 
   /** The parent of the agent's span: the application's current span, or none (a new trace). */
   Context parent() {
+    Context current = current();
+    return current != null ? current : Context.root();
+  }
+
+  /** The application's current span as a parent context, or null when none is current. */
+  Context current() {
     SpanContext current = currentSpanContext();
-    return current.isValid() ? Context.root().with(Span.wrap(current)) : Context.root();
+    return current.isValid() ? Context.root().with(Span.wrap(current)) : null;
   }
 
   SpanContext currentSpanContext() {

@@ -17,12 +17,14 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.Clock;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Starts the CLIENT span of each attempt (SPEC section 6), on the thread that starts the request: so its parent
- * is the span current in the application then, and with propagation on the request can carry it as
+ * is the span current in the application then (or, for a client that starts attempts on its own threads, the one
+ * current when the application made the request), and with propagation on the request can carry it as
  * {@code traceparent}. What is known at the start goes on the span now; {@link AttemptSpan} adds the outcome.
  */
 public final class AttemptSpans {
@@ -46,7 +48,7 @@ public final class AttemptSpans {
         tracer
             .spanBuilder(attempt.method() + ' ' + endpoint)
             .setSpanKind(SpanKind.CLIENT)
-            .setParent(parents.parent())
+            .setParent(parentOf(attempt))
             .setStartTimestamp(startEpochNanos, TimeUnit.NANOSECONDS)
             .setAttribute(HTTP_REQUEST_METHOD, attempt.method())
             .setAttribute(SERVER_ADDRESS, attempt.host())
@@ -67,6 +69,20 @@ public final class AttemptSpans {
       attempt.traceparent(traceparent(span.getSpanContext()));
     }
     return new AttemptSpan(span, startEpochNanos, attempt.startNanos());
+  }
+
+  /**
+   * The application's span current on this thread, kept by an instrumentation whose client starts the request's
+   * attempts on threads of its own ({@link Attempt#parent()}); null when none is current.
+   */
+  public Object currentParent() {
+    return parents.current();
+  }
+
+  /** The parent captured when the request was made, if the instrumentation kept one; else the current span. */
+  private Context parentOf(Attempt attempt) {
+    Object captured = attempt.parent();
+    return captured instanceof Context ? (Context) captured : parents.parent();
   }
 
   /** The W3C {@code traceparent} header naming {@code context} as the parent. */

@@ -156,6 +156,61 @@ class AttemptSpansTest {
   }
 
   @Test
+  void anAttemptStartedOnAnotherThreadIsAChildOfTheSpanCapturedWhenTheRequestWasMade() throws Exception {
+    record(false);
+    Span application = applicationSpan("checkout");
+    Object captured;
+    try (Scope ignored = application.makeCurrent()) {
+      captured = CurrentsRequests.currentParent();
+    }
+    // Started where another span is current (an event loop's, say): the captured parent wins.
+    Span elsewhere = applicationSpan("event loop");
+    Thread loop =
+        new Thread(
+            () -> {
+              try (Scope ignored = elsewhere.makeCurrent()) {
+                CurrentsRequests.end(
+                    CurrentsRequests.start("reactor-netty", "GET", URI.create(RUN), null, null, captured), 200, null);
+              }
+            });
+    loop.start();
+    loop.join();
+
+    SpanData span = onlySpan();
+    assertEquals(application.getSpanContext().getTraceId(), span.getTraceId());
+    assertEquals(application.getSpanContext().getSpanId(), span.getParentSpanId());
+  }
+
+  @Test
+  void nothingIsCapturedWithoutACurrentSpanOrWithoutSpans() {
+    record(false);
+    assertNull(CurrentsRequests.currentParent(), "no span current");
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    BackoffMetrics backoff = new BackoffMetrics(registry);
+    CurrentsRequests.install(
+        HostFilter.parse("api.currents.dev"),
+        new TelemetryRecorder(
+            RouteTemplates.currents(),
+            new RequestMetrics(registry),
+            backoff,
+            new RetryChains<>(BackoffSettings.defaults(), backoff),
+            null));
+    try (Scope ignored = applicationSpan("checkout").makeCurrent()) {
+      assertNull(CurrentsRequests.currentParent(), "no spans made");
+    }
+  }
+
+  /** A span of the application's own SDK (in these tests its API is the agent's, unrelocated). */
+  private static Span applicationSpan(String name) {
+    return SdkTracerProvider.builder()
+        .addSpanProcessor(SimpleSpanProcessor.create(new CapturingExporter()))
+        .build()
+        .get("application")
+        .spanBuilder(name)
+        .startSpan();
+  }
+
+  @Test
   void withPropagationTheAttemptCarriesItsSpanAsTraceparent() {
     record(true);
     Attempt attempt = CurrentsRequests.start("java-http-client", "GET", URI.create(RUN), null, null);

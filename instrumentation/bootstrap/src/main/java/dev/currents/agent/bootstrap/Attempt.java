@@ -22,6 +22,8 @@ public final class Attempt {
   private final long credentialFingerprint;
   private final long startNanos;
   private final ResponseReader responseReader;
+  /** See {@link #parent()}. */
+  private final Object parent;
   private volatile int finished;
   /** Whatever the recorder keeps between start and end (a span, say); opaque to instrumentations. */
   private volatile Object recorderState;
@@ -38,7 +40,8 @@ public final class Attempt {
       String query,
       long credentialFingerprint,
       long startNanos,
-      ResponseReader responseReader) {
+      ResponseReader responseReader,
+      Object parent) {
     this.client = client;
     this.method = method;
     this.scheme = scheme;
@@ -49,6 +52,7 @@ public final class Attempt {
     this.credentialFingerprint = credentialFingerprint;
     this.startNanos = startNanos;
     this.responseReader = responseReader;
+    this.parent = parent;
   }
 
   public String client() {
@@ -102,6 +106,15 @@ public final class Attempt {
 
   ResponseReader responseReader() {
     return responseReader;
+  }
+
+  /**
+   * The parent the instrumentation captured with {@link CurrentsRequests#currentParent()} on the thread that made
+   * the request, for an attempt started on another thread; null: the parent is whatever span is current on the
+   * thread that starts the attempt.
+   */
+  public Object parent() {
+    return parent;
   }
 
   public Object recorderState() {

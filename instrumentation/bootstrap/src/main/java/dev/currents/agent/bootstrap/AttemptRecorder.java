@@ -18,6 +18,16 @@ public interface AttemptRecorder {
    */
   void finished(Attempt attempt, long endNanos, int status, String retryAfter, Throwable failure);
 
+  /**
+   * The application's span current on this thread, as a parent for attempts that a client starts later on a
+   * thread of its own (an event loop, a redirect sent from the client's threads); opaque to instrumentations,
+   * which hand it back to {@link CurrentsRequests#start(String, String, java.net.URI, String, String, Object)}.
+   * Null when the recorder makes no spans or no span is current.
+   */
+  default Object currentParent() {
+    return null;
+  }
+
   AttemptRecorder NONE =
       new AttemptRecorder() {
         @Override

@@ -64,6 +64,16 @@ public final class CurrentsRequests {
    */
   public static Attempt start(
       String client, String method, URI uri, String authorization, String recordKey) {
+    return start(client, method, uri, authorization, recordKey, null);
+  }
+
+  /**
+   * As {@link #start(String, String, URI, String, String)}, for an attempt that the client starts on a thread other
+   * than the one that made the request: its span is a child of {@code parent}, which {@link #currentParent()}
+   * gave on the thread that made the request (null: of the span current on this thread, as for the others).
+   */
+  public static Attempt start(
+      String client, String method, URI uri, String authorization, String recordKey, Object parent) {
     return begin(
         client,
         method,
@@ -73,7 +83,23 @@ public final class CurrentsRequests {
         uri.getRawPath(),
         uri.getRawQuery(),
         authorization,
-        recordKey);
+        recordKey,
+        parent);
+  }
+
+  /**
+   * The application's span current on this thread, to keep with a request to a Currents host whose attempts the
+   * client starts on threads of its own, and to hand to {@link #start(String, String, URI, String, String,
+   * Object)}; opaque. Null when the agent makes no spans, no span is current, or the agent fails. Call it only
+   * for Currents hosts: it reads the application's context, which the check of other hosts never pays for.
+   */
+  public static Object currentParent() {
+    try {
+      return recorder.currentParent();
+    } catch (Throwable t) {
+      AgentErrors.report("reading the application's current span", t);
+      return null;
+    }
   }
 
   /** As {@link #start(String, String, URI, String, String)}, for clients that speak {@link URL}. */
@@ -88,7 +114,8 @@ public final class CurrentsRequests {
         url.getPath(),
         url.getQuery(),
         authorization,
-        recordKey);
+        recordKey,
+        null);
   }
 
   /**
@@ -108,7 +135,7 @@ public final class CurrentsRequests {
       String rawQuery,
       String authorization,
       String recordKey) {
-    return begin(client, method, scheme, host, port, rawPath, rawQuery, authorization, recordKey);
+    return begin(client, method, scheme, host, port, rawPath, rawQuery, authorization, recordKey, null);
   }
 
   private static Attempt begin(
@@ -120,7 +147,8 @@ public final class CurrentsRequests {
       String path,
       String query,
       String authorization,
-      String recordKey) {
+      String recordKey,
+      Object parent) {
     if (AgentThread.isCurrent()) {
       return null;
     }
@@ -137,7 +165,8 @@ public final class CurrentsRequests {
               query,
               CredentialFingerprint.of(authorization != null ? authorization : recordKey),
               startNanos,
-              READERS.get(client));
+              READERS.get(client),
+              parent);
       recorder.started(attempt);
       return attempt;
     } catch (Throwable t) {

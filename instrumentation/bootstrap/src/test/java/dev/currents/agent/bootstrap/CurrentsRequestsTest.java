@@ -122,6 +122,59 @@ class CurrentsRequestsTest {
   }
 
   @Test
+  void aParentCapturedWhereTheRequestWasMadeGoesToTheRecorderWithItsAttempt() {
+    Object applicationSpan = new Object();
+    List<Object> parentsAtStart = new ArrayList<>();
+    CurrentsRequests.install(
+        HostFilter.parse("api.currents.dev"),
+        new AttemptRecorder() {
+          @Override
+          public void started(Attempt attempt) {
+            parentsAtStart.add(attempt.parent());
+          }
+
+          @Override
+          public void finished(Attempt attempt, long endNanos, int status, String retryAfter, Throwable failure) {}
+
+          @Override
+          public Object currentParent() {
+            return applicationSpan;
+          }
+        });
+    Object captured = CurrentsRequests.currentParent();
+    assertSame(applicationSpan, captured);
+    URI uri = URI.create("https://api.currents.dev/v1/projects");
+    Attempt child = CurrentsRequests.start("reactor-netty", "GET", uri, null, null, captured);
+    assertSame(captured, child.parent());
+    assertNull(CurrentsRequests.start("reactor-netty", "GET", uri, null, null).parent(), "none kept: none given");
+    assertEquals(2, parentsAtStart.size());
+    assertSame(captured, parentsAtStart.get(0), "the recorder sees it as the attempt starts");
+  }
+
+  @Test
+  void noParentIsCapturedWithoutSpansNorFromAFaultyRecorder() {
+    CurrentsRequests.install(HostFilter.parse("api.currents.dev"), AttemptRecorder.NONE);
+    assertNull(CurrentsRequests.currentParent());
+    CurrentsRequests.install(
+        HostFilter.parse("api.currents.dev"),
+        new AttemptRecorder() {
+          @Override
+          public void started(Attempt attempt) {}
+
+          @Override
+          public void finished(Attempt attempt, long endNanos, int status, String retryAfter, Throwable failure) {}
+
+          @Override
+          public Object currentParent() {
+            throw new IllegalStateException("broken");
+          }
+        });
+    long before = AgentErrors.count();
+    assertNull(CurrentsRequests.currentParent());
+    assertEquals(before + 1, AgentErrors.count());
+  }
+
+  @Test
   void aCancellationALayerMadeOnItsDeadlineFailsWithWhatTheLayerThrows() {
     Object request = new Object();
     Attempt timedOut = start("GET", "https://api.currents.dev/v1/projects", null);

@@ -38,6 +38,7 @@ public final class CurrentsTryFailedAdvice {
     HttpHeaders headers =
         exchange != null ? ((HttpClientOperations) exchange).requestHeaders() : defaultHeaders;
     ReactorNettyAttempts.failedUnstarted(
+        handler,
         method.name(),
         target.toString(),
         headers.get("Authorization"),

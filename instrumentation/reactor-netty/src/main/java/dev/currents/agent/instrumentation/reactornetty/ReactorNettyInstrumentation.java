@@ -1,5 +1,6 @@
 package dev.currents.agent.instrumentation.reactornetty;
 
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -10,6 +11,7 @@ import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import reactor.netty.http.client.CurrentsCloseAdvice;
 import reactor.netty.http.client.CurrentsHeadersAdvice;
+import reactor.netty.http.client.CurrentsRequestAdvice;
 import reactor.netty.http.client.CurrentsResponseAdvice;
 import reactor.netty.http.client.CurrentsTryAdvice;
 import reactor.netty.http.client.CurrentsTryFailedAdvice;
@@ -19,7 +21,9 @@ import reactor.netty.http.client.CurrentsTryFailedAdvice;
  * each try of {@code HttpClientConnect} (the first, each followed redirect, the resend after a connection reset)
  * is one. Two classes are woven:
  * <ul>
- *   <li>{@code HttpClientConnect$HttpClientHandler}, one per request: {@code channel(ops)} marks a try that got
+ *   <li>{@code HttpClientConnect$HttpClientHandler}, one per request: its constructor, which runs as the request
+ *       is subscribed on the application's thread, keeps the application's current span as the parent of the
+ *       request's attempts; {@code channel(ops)} marks a try that got
  *       its connection, {@code test(Throwable)} sees every try that failed, with or without a connection;
  *   <li>{@code HttpClientOperations}, one per try on a connection: the attempt starts as its headers go out
  *       ({@code beforeMarkSentHeaders}), ends with the status line ({@code onInboundNext}), or is cancelled when
@@ -31,6 +35,7 @@ public final class ReactorNettyInstrumentation implements ClientInstrumentation 
 
   private static final String HANDLER = "reactor.netty.http.client.HttpClientConnect$HttpClientHandler";
   private static final String OPERATIONS = "reactor.netty.http.client.HttpClientOperations";
+  private static final String CONFIG = "reactor.netty.http.client.HttpClientConfig";
 
   @Override
   public String client() {
@@ -49,6 +54,9 @@ public final class ReactorNettyInstrumentation implements ClientInstrumentation 
         .type(supported.of(named(HANDLER)))
         .transform(
             ClientInstrumentation.adviceFrom(CurrentsTryAdvice.class)
+                .advice(
+                    isConstructor().and(takesArguments(1)).and(takesArgument(0, named(CONFIG))),
+                    CurrentsRequestAdvice.class.getName())
                 .advice(
                     named("channel").and(takesArguments(1)).and(takesArgument(0, named(OPERATIONS))),
                     CurrentsTryAdvice.class.getName())

@@ -14,6 +14,9 @@ import java.util.concurrent.CancellationException;
  * HttpClientOperations} ("the exchange" below); every try that fails, with or without a connection, ends in
  * the handler's {@code test(Throwable)}, which decides whether to try again.
  *
+ * <p>The attempts start on Netty's event loops, where the application's span is not current: the one current
+ * when the request was subscribed is kept with the handler and made the parent of each of its attempts.
+ *
  * <p>Only requests to Currents hosts enter these maps; the handler checks the host first, without allocating.
  * Loaded by the bootstrap class loader, shared by every copy of Reactor Netty: it sees their objects as
  * {@code Object} and their values as {@code java.base} types.
@@ -26,8 +29,16 @@ public final class ReactorNettyAttempts {
   private static final CancellationException CANCELLED =
       new CancellationException("Reactor Netty request cancelled by its subscriber");
 
-  /** Exchanges of Currents requests whose headers are not sent yet. */
-  private static final WeakIdentityMap<Object, Boolean> AWAITING_HEADERS = new WeakIdentityMap<>();
+  /** What {@link #AWAITING_HEADERS} holds for an exchange whose request kept no parent. */
+  private static final Object NO_PARENT = new Object();
+
+  /**
+   * The application's span current when each Currents request was subscribed, by handler: the parent of all its
+   * attempts, which start on event loops. Only requests made inside a span, with tracing on, are here.
+   */
+  private static final WeakIdentityMap<Object, Object> PARENT_OF_HANDLER = new WeakIdentityMap<>();
+  /** Exchanges of Currents requests whose headers are not sent yet, each with its request's parent or NO_PARENT. */
+  private static final WeakIdentityMap<Object, Object> AWAITING_HEADERS = new WeakIdentityMap<>();
   /** The exchange of each Currents handler's current try. */
   private static final WeakIdentityMap<Object, Object> TRY_OF_HANDLER = new WeakIdentityMap<>();
   /** Started attempts, by exchange, until they end. */
@@ -35,31 +46,48 @@ public final class ReactorNettyAttempts {
 
   private ReactorNettyAttempts() {}
 
+  /**
+   * A Currents request is being subscribed, on the application's thread: the span current there, if any, is kept
+   * as the parent of its attempts (each try, on whichever thread: the first, redirect hops, resends).
+   */
+  public static void subscribed(Object handler) {
+    Object parent = CurrentsRequests.currentParent();
+    if (parent != null) {
+      PARENT_OF_HANDLER.put(handler, parent);
+    }
+  }
+
   /** A try of a Currents request got its connection and exchange; its attempt starts when the headers go out. */
   public static void connected(Object handler, Object exchange) {
     TRY_OF_HANDLER.put(handler, exchange);
-    AWAITING_HEADERS.put(exchange, Boolean.TRUE);
+    Object parent = PARENT_OF_HANDLER.get(handler);
+    AWAITING_HEADERS.put(exchange, parent != null ? parent : NO_PARENT);
   }
 
   /**
-   * Whether the exchange is a Currents request whose headers are about to be sent for the first time: true once.
-   * Every request of the application asks, so the usual answer costs one emptiness check.
+   * The parent of the attempt of an exchange that is a Currents request whose headers are about to be sent for
+   * the first time ({@link #NO_PARENT} when its request kept none), once; else null. Every request of the
+   * application asks, so the usual answer costs one emptiness check.
    */
-  public static boolean sendsHeadersNow(Object exchange) {
-    return !AWAITING_HEADERS.isEmpty() && AWAITING_HEADERS.remove(exchange) != null;
+  public static Object sendsHeadersNow(Object exchange) {
+    return AWAITING_HEADERS.isEmpty() ? null : AWAITING_HEADERS.remove(exchange);
   }
 
   /**
    * Starts the attempt of an exchange, with the headers it sends; null when the agent records nothing.
    *
+   * @param parent what {@link #sendsHeadersNow} answered
    * @param url the request's absolute URL, as Reactor Netty resolved it
    */
-  public static Attempt start(Object exchange, String method, String url, String authorization, String recordKey) {
+  public static Attempt start(
+      Object exchange, Object parent, String method, String url, String authorization, String recordKey) {
     if (url == null) {
       return null;
     }
     try {
-      Attempt attempt = CurrentsRequests.start(CLIENT, method, URI.create(url), authorization, recordKey);
+      Attempt attempt =
+          CurrentsRequests.start(
+              CLIENT, method, URI.create(url), authorization, recordKey, parent == NO_PARENT ? null : parent);
       if (attempt != null) {
         OPEN.put(exchange, attempt);
       }
@@ -111,9 +139,11 @@ public final class ReactorNettyAttempts {
    * handshake, or closed before the headers went out. It starts and ends now.
    */
   public static void failedUnstarted(
-      String method, String url, String authorization, String recordKey, Throwable failure) {
+      Object handler, String method, String url, String authorization, String recordKey, Throwable failure) {
     try {
-      Attempt attempt = CurrentsRequests.start(CLIENT, method, URI.create(url), authorization, recordKey);
+      Attempt attempt =
+          CurrentsRequests.start(
+              CLIENT, method, URI.create(url), authorization, recordKey, PARENT_OF_HANDLER.get(handler));
       CurrentsRequests.fail(attempt, failure);
     } catch (RuntimeException e) {
       AgentErrors.report("reactor-netty failed request", e);

@@ -29,6 +29,8 @@ class ReactorNettyAttemptsTest {
   private final List<Object> endings = new ArrayList<>();
   private final Object handler = new Object();
   private final Object exchange = new Object();
+  /** The span the recorder says is current; null: none. */
+  private Object currentSpan;
 
   @BeforeEach
   void install() {
@@ -44,6 +46,11 @@ class ReactorNettyAttemptsTest {
           public void finished(Attempt attempt, long endNanos, int status, String retryAfter, Throwable failure) {
             endings.add(failure != null ? failure : status);
           }
+
+          @Override
+          public Object currentParent() {
+            return currentSpan;
+          }
         });
   }
 
@@ -54,11 +61,11 @@ class ReactorNettyAttemptsTest {
 
   @Test
   void aTryStartsWhenItsHeadersGoOutAndOnlyThen() {
-    assertFalse(ReactorNettyAttempts.sendsHeadersNow(exchange), "not a Currents try");
+    assertNull(ReactorNettyAttempts.sendsHeadersNow(exchange), "not a Currents try");
     ReactorNettyAttempts.connected(handler, exchange);
-    assertFalse(ReactorNettyAttempts.sendsHeadersNow(new Object()), "another exchange");
-    assertTrue(ReactorNettyAttempts.sendsHeadersNow(exchange));
-    assertFalse(ReactorNettyAttempts.sendsHeadersNow(exchange), "headers are marked sent once");
+    assertNull(ReactorNettyAttempts.sendsHeadersNow(new Object()), "another exchange");
+    assertNotNull(ReactorNettyAttempts.sendsHeadersNow(exchange));
+    assertNull(ReactorNettyAttempts.sendsHeadersNow(exchange), "headers are marked sent once");
   }
 
   @Test
@@ -86,7 +93,7 @@ class ReactorNettyAttemptsTest {
     ReactorNettyAttempts.connected(handler, exchange);
     assertSame(exchange, ReactorNettyAttempts.tryFailed(handler));
     assertFalse(ReactorNettyAttempts.failStarted(exchange, new SocketException("closed")));
-    assertFalse(ReactorNettyAttempts.sendsHeadersNow(exchange), "nor does it start later");
+    assertNull(ReactorNettyAttempts.sendsHeadersNow(exchange), "nor does it start later");
     assertEquals(List.of(), endings);
   }
 
@@ -94,7 +101,7 @@ class ReactorNettyAttemptsTest {
   void aTryWithoutAConnectionStartsAndEndsAtOnce() {
     assertNull(ReactorNettyAttempts.tryFailed(handler));
     ConnectException refused = new ConnectException("refused");
-    ReactorNettyAttempts.failedUnstarted("GET", URL, "Bearer k", null, refused);
+    ReactorNettyAttempts.failedUnstarted(handler, "GET", URL, "Bearer k", null, refused);
     assertEquals(1, started.size());
     assertEquals("/v1/projects", started.get(0).path());
     assertTrue(started.get(0).credentialFingerprint() != 0, "the credential known so far is fingerprinted");
@@ -112,10 +119,41 @@ class ReactorNettyAttemptsTest {
     assertEquals(1, endings.size(), "the close that follows adds nothing");
   }
 
+  @Test
+  void everyTryOfARequestIsAChildOfTheSpanCurrentWhenItWasSubscribed() {
+    Object applicationSpan = new Object();
+    currentSpan = applicationSpan;
+    ReactorNettyAttempts.subscribed(handler);
+    currentSpan = new Object(); // the event loop's, say: not the request's
+    Attempt first = startedTry();
+    CurrentsRequests.end(ReactorNettyAttempts.detach(exchange), 302, null);
+    ReactorNettyAttempts.tryFailed(handler);
+    ReactorNettyAttempts.failStarted(exchange, new RuntimeException("redirect"));
+    Object hop = new Object();
+    ReactorNettyAttempts.connected(handler, hop);
+    Attempt second = ReactorNettyAttempts.start(hop, ReactorNettyAttempts.sendsHeadersNow(hop), "GET", URL, null, null);
+    ReactorNettyAttempts.tryFailed(handler);
+    ReactorNettyAttempts.failedUnstarted(handler, "GET", URL, null, null, new ConnectException("refused"));
+
+    assertEquals(3, started.size());
+    assertSame(first, started.get(0));
+    assertSame(second, started.get(1));
+    for (Attempt attempt : started) {
+      assertSame(applicationSpan, attempt.parent());
+    }
+  }
+
+  @Test
+  void aRequestSubscribedOutsideAnySpanKeepsNoParent() {
+    ReactorNettyAttempts.subscribed(handler);
+    assertNull(startedTry().parent(), "the span current where the attempt starts, as for other clients");
+  }
+
   private Attempt startedTry() {
     ReactorNettyAttempts.connected(handler, exchange);
-    assertTrue(ReactorNettyAttempts.sendsHeadersNow(exchange));
-    Attempt attempt = ReactorNettyAttempts.start(exchange, "GET", URL, "Bearer k", null);
+    Object parent = ReactorNettyAttempts.sendsHeadersNow(exchange);
+    assertNotNull(parent);
+    Attempt attempt = ReactorNettyAttempts.start(exchange, parent, "GET", URL, "Bearer k", null);
     assertNotNull(attempt);
     return attempt;
   }
