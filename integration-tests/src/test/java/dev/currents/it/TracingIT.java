@@ -156,8 +156,10 @@ class TracingIT {
     assertEquals(List.of(target.traceparent()), receivedAt(HOPS_TARGET).headers().get("traceparent"),
         "not the copy of the first hop's");
     // The first hop starts on the application's thread, inside its span; Jetty sends the next from its own thread,
-    // where no span is current, so that one starts a trace of its own (README, Supported).
+    // where no span is current: the span kept for the conversation is its parent all the same.
     assertEquals(applicationSpan[1], first.parentSpanId(), "the first hop is a child of the application's span");
+    assertEquals(applicationSpan[0], target.traceId(), "the next hop in the application's trace");
+    assertEquals(applicationSpan[1], target.parentSpanId(), "the next hop a child of the application's span too");
   }
 
   @Test

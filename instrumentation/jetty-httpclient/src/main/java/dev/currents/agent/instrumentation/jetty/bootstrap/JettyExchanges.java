@@ -26,6 +26,11 @@ public final class JettyExchanges {
   private static final WeakIdentityMap<Object, Attempt> OPEN = new WeakIdentityMap<>();
   /** Conversations the application aborted: the abort fails the exchange of whichever hop is under way. */
   private static final WeakIdentityMap<Object, Boolean> ABORTED = new WeakIdentityMap<>();
+  /**
+   * The application's span when it sent a conversation's first request: Jetty sends the later hops from its own
+   * threads, where no span is current, and their spans are children of this one too.
+   */
+  private static final WeakIdentityMap<Object, Object> PARENT_OF_CONVERSATION = new WeakIdentityMap<>();
 
   private JettyExchanges() {}
 
@@ -41,7 +46,8 @@ public final class JettyExchanges {
               JettyAccess.method(request),
               JettyAccess.uri(request),
               JettyAccess.requestHeader(request, "Authorization"),
-              JettyAccess.requestHeader(request, "x-currents-key"));
+              JettyAccess.requestHeader(request, "x-currents-key"),
+              parentOf(request));
       if (attempt == null) {
         return;
       }
@@ -51,6 +57,22 @@ public final class JettyExchanges {
     } catch (Throwable t) {
       AgentErrors.report("start of a Jetty request", t);
     }
+  }
+
+  /** The span kept for the request's conversation, or the one current now, kept if it is the first hop's. */
+  private static Object parentOf(Object request) throws Throwable {
+    Object conversation = JettyAccess.conversation(request);
+    if (conversation == null) {
+      return CurrentsRequests.currentParent();
+    }
+    Object parent = PARENT_OF_CONVERSATION.get(conversation);
+    if (parent == null) {
+      parent = CurrentsRequests.currentParent();
+      if (parent != null) {
+        PARENT_OF_CONVERSATION.put(conversation, parent);
+      }
+    }
+    return parent;
   }
 
   /**
