@@ -124,6 +124,7 @@ public final class CurrentsRequests {
    *
    * @param rawPath the raw (percent-encoded) path, or null
    * @param rawQuery the raw query, or null
+   * @param parent as for {@link #start(String, String, URI, String, String, Object)}
    */
   public static Attempt start(
       String client,
@@ -134,8 +135,9 @@ public final class CurrentsRequests {
       String rawPath,
       String rawQuery,
       String authorization,
-      String recordKey) {
-    return begin(client, method, scheme, host, port, rawPath, rawQuery, authorization, recordKey, null);
+      String recordKey,
+      Object parent) {
+    return begin(client, method, scheme, host, port, rawPath, rawQuery, authorization, recordKey, parent);
   }
 
   private static Attempt begin(

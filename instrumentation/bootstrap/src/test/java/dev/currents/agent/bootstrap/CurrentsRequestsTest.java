@@ -73,7 +73,7 @@ class CurrentsRequestsTest {
   void anAttemptFromATargetAndARawPathIsTheSameRequestAsFromItsUri() {
     Attempt fromParts =
         CurrentsRequests.start("apache-httpclient-5", "GET", "https", "api.currents.dev", 443, "/v1/runs/a%20b", "x=1",
-            "Bearer key", null);
+            "Bearer key", null, null);
     Attempt fromUri = start("GET", "https://api.currents.dev:443/v1/runs/a%20b?x=1", "Bearer key");
     assertEquals("GET", fromParts.method());
     assertEquals(fromUri.path(), fromParts.path());
@@ -81,7 +81,7 @@ class CurrentsRequestsTest {
     assertEquals(fromUri.effectivePort(), fromParts.effectivePort());
     assertEquals(fromUri.credentialFingerprint(), fromParts.credentialFingerprint());
     assertEquals("", CurrentsRequests.start("apache-httpclient-5", "GET", "https", "api.currents.dev", -1, null, null,
-        null, null).path());
+        null, null, null).path());
   }
 
   @Test

@@ -45,7 +45,8 @@ public final class MainClientExecAdvice {
             uri.getRawPath(),
             uri.getRawQuery(),
             authorization == null ? null : authorization.getValue(),
-            recordKey == null ? null : recordKey.getValue());
+            recordKey == null ? null : recordKey.getValue(),
+            null);
     String traceparent = attempt == null ? null : attempt.traceparent();
     if (traceparent != null && !request.getOriginal().containsHeader("traceparent")) {
       request.setHeader("traceparent", traceparent);

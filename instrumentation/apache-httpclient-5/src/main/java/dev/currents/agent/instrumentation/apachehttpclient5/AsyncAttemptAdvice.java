@@ -41,7 +41,8 @@ public final class AsyncAttemptAdvice {
             target.getPort(),
             request.getPath(),
             authorization == null ? null : authorization.getValue(),
-            recordKey == null ? null : recordKey.getValue());
+            recordKey == null ? null : recordKey.getValue(),
+            HttpClient5Attempts.parentOf(scope.cancellableDependency));
     if (attempt == null) {
       return null;
     }

@@ -39,7 +39,8 @@ public final class ClassicAttemptAdvice {
             target.getPort(),
             request.getPath(),
             authorization == null ? null : authorization.getValue(),
-            recordKey == null ? null : recordKey.getValue());
+            recordKey == null ? null : recordKey.getValue(),
+            null);
     String traceparent = attempt == null ? null : attempt.traceparent();
     if (traceparent != null && !request.containsHeader("traceparent")) {
       request.addHeader("traceparent", traceparent);

@@ -32,7 +32,8 @@ public final class AttemptAdvice {
             request.method(),
             url.uri(),
             request.header("Authorization"),
-            request.header("x-currents-key"));
+            request.header("x-currents-key"),
+            OkHttpCalls.parentOf(chain.call()));
     OkHttpCalls.attemptStarted(attempt);
     return attempt;
   }

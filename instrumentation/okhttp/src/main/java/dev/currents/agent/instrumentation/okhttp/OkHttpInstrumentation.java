@@ -55,7 +55,8 @@ public final class OkHttpInstrumentation implements ClientInstrumentation {
                 .advice(
                     namedOneOf("getResponseWithInterceptorChain", "getResponseWithInterceptorChain$okhttp")
                         .and(takesArguments(0)),
-                    CallEndAdvice.class.getName()))
+                    CallEndAdvice.class.getName())
+                .advice(named("enqueue").and(takesArguments(1)), EnqueueAdvice.class.getName()))
         .type(supported.of(named(EXCHANGE)))
         .transform(
             ClientInstrumentation.adviceFrom(TraceparentAdvice.class)

@@ -1,6 +1,7 @@
 package dev.currents.agent.instrumentation.apachehttpclient5.bootstrap;
 
 import dev.currents.agent.bootstrap.Attempt;
+import dev.currents.agent.bootstrap.CallParents;
 import dev.currents.agent.bootstrap.CurrentsRequests;
 import dev.currents.agent.bootstrap.WeakIdentityMap;
 import java.util.concurrent.CancellationException;
@@ -25,6 +26,7 @@ public final class HttpClient5Attempts {
       new CancellationException("HttpClient 5 Future.cancel()");
 
   private static final WeakIdentityMap<Object, Pending> WAITING_FOR_THEIR_CALLBACK = new WeakIdentityMap<>();
+  private static final CallParents PARENT_OF_CALL = new CallParents();
 
   private HttpClient5Attempts() {}
 
@@ -32,9 +34,17 @@ public final class HttpClient5Attempts {
    * Starts an attempt to a Currents host.
    *
    * @param path the request's path as HttpClient keeps it: {@code /v1/runs?x=1}, or the absolute URI sent to a proxy
+   * @param parent the parent of the attempt's span, null for the one current here
    */
   public static Attempt start(
-      String method, String scheme, String host, int port, String path, String authorization, String recordKey) {
+      String method,
+      String scheme,
+      String host,
+      int port,
+      String path,
+      String authorization,
+      String recordKey,
+      Object parent) {
     String pathAndQuery = path == null ? "" : path;
     if (!pathAndQuery.startsWith("/")) {
       int afterAuthority = pathAndQuery.indexOf('/', pathAndQuery.indexOf("//") + 2);
@@ -52,7 +62,18 @@ public final class HttpClient5Attempts {
         query < 0 ? pathAndQuery : pathAndQuery.substring(0, query),
         query < 0 ? null : pathAndQuery.substring(query + 1),
         authorization,
-        recordKey);
+        recordKey,
+        parent);
+  }
+
+  /**
+   * The parent of an async attempt of {@code call}: the application's span where its first attempt started, on the
+   * application's thread, and kept for the redirect hops and resends that start on the I/O reactor's threads.
+   *
+   * @param call the call's {@code CancellableDependency}, the same object for all its attempts
+   */
+  public static Object parentOf(Object call) {
+    return PARENT_OF_CALL.keptOrCurrent(call);
   }
 
   /**

@@ -56,6 +56,6 @@ class HttpClient5AttemptsTest {
   }
 
   private static Attempt start(String path) {
-    return HttpClient5Attempts.start("GET", "https", "api.currents.dev", 443, path, "Bearer k", null);
+    return HttpClient5Attempts.start("GET", "https", "api.currents.dev", 443, path, "Bearer k", null, null);
   }
 }

@@ -2,6 +2,7 @@ package dev.currents.agent.instrumentation.jetty.bootstrap;
 
 import dev.currents.agent.bootstrap.AgentErrors;
 import dev.currents.agent.bootstrap.Attempt;
+import dev.currents.agent.bootstrap.CallParents;
 import dev.currents.agent.bootstrap.CurrentsRequests;
 import dev.currents.agent.bootstrap.WeakIdentityMap;
 import java.util.concurrent.CancellationException;
@@ -30,7 +31,7 @@ public final class JettyExchanges {
    * The application's span when it sent a conversation's first request: Jetty sends the later hops from its own
    * threads, where no span is current, and their spans are children of this one too.
    */
-  private static final WeakIdentityMap<Object, Object> PARENT_OF_CONVERSATION = new WeakIdentityMap<>();
+  private static final CallParents PARENT_OF_CONVERSATION = new CallParents();
 
   private JettyExchanges() {}
 
@@ -62,17 +63,9 @@ public final class JettyExchanges {
   /** The span kept for the request's conversation, or the one current now, kept if it is the first hop's. */
   private static Object parentOf(Object request) throws Throwable {
     Object conversation = JettyAccess.conversation(request);
-    if (conversation == null) {
-      return CurrentsRequests.currentParent();
-    }
-    Object parent = PARENT_OF_CONVERSATION.get(conversation);
-    if (parent == null) {
-      parent = CurrentsRequests.currentParent();
-      if (parent != null) {
-        PARENT_OF_CONVERSATION.put(conversation, parent);
-      }
-    }
-    return parent;
+    return conversation == null
+        ? CurrentsRequests.currentParent()
+        : PARENT_OF_CONVERSATION.keptOrCurrent(conversation);
   }
 
   /**

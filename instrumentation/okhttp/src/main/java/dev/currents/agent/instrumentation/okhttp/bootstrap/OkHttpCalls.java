@@ -1,6 +1,7 @@
 package dev.currents.agent.instrumentation.okhttp.bootstrap;
 
 import dev.currents.agent.bootstrap.Attempt;
+import dev.currents.agent.bootstrap.CallParents;
 import dev.currents.agent.bootstrap.CurrentsRequests;
 import dev.currents.agent.bootstrap.WeakIdentityMap;
 import dev.currents.agent.common.ErrorCategory;
@@ -24,6 +25,8 @@ public final class OkHttpCalls {
       new CancellationException("OkHttp Call.cancel()");
 
   private static final WeakIdentityMap<Object, Attempt> WAITING_FOR_THEIR_CALL = new WeakIdentityMap<>();
+  /** The application's span of each enqueued call, for its attempts on the dispatcher's threads. */
+  private static final CallParents PARENT_OF_ENQUEUED_CALL = new CallParents();
 
   /**
    * The {@code traceparent} of the attempt this thread is running, from its start in {@code ConnectInterceptor}
@@ -35,6 +38,16 @@ public final class OkHttpCalls {
   private static volatile boolean propagating;
 
   private OkHttpCalls() {}
+
+  /** A call to a Currents host was enqueued, on the application's thread. */
+  public static void enqueued(Object call) {
+    PARENT_OF_ENQUEUED_CALL.keepCurrent(call);
+  }
+
+  /** The parent of an attempt of {@code call}: the span kept when it was enqueued, else null (the current one). */
+  public static Object parentOf(Object call) {
+    return PARENT_OF_ENQUEUED_CALL.of(call);
+  }
 
   public static void attemptStarted(Attempt attempt) {
     String traceparent = attempt == null ? null : attempt.traceparent();
@@ -72,8 +85,12 @@ public final class OkHttpCalls {
     }
   }
 
-  /** Runs at the end of every OkHttp call, to any host: one emptiness check unless a canceled attempt waits. */
+  /**
+   * Runs at the end of every OkHttp call, to any host: two emptiness checks unless an enqueued call's span is kept
+   * or a canceled attempt waits.
+   */
   public static void callEnded(Object call, Throwable thrown) {
+    PARENT_OF_ENQUEUED_CALL.forget(call);
     if (WAITING_FOR_THEIR_CALL.isEmpty()) {
       return;
     }

@@ -2,6 +2,7 @@ package dev.currents.agent.instrumentation.reactornetty.bootstrap;
 
 import dev.currents.agent.bootstrap.AgentErrors;
 import dev.currents.agent.bootstrap.Attempt;
+import dev.currents.agent.bootstrap.CallParents;
 import dev.currents.agent.bootstrap.CurrentsRequests;
 import dev.currents.agent.bootstrap.WeakIdentityMap;
 import java.net.URI;
@@ -36,7 +37,7 @@ public final class ReactorNettyAttempts {
    * The application's span current when each Currents request was subscribed, by handler: the parent of all its
    * attempts, which start on event loops. Only requests made inside a span, with tracing on, are here.
    */
-  private static final WeakIdentityMap<Object, Object> PARENT_OF_HANDLER = new WeakIdentityMap<>();
+  private static final CallParents PARENT_OF_HANDLER = new CallParents();
   /** Exchanges of Currents requests whose headers are not sent yet, each with its request's parent or NO_PARENT. */
   private static final WeakIdentityMap<Object, Object> AWAITING_HEADERS = new WeakIdentityMap<>();
   /** The exchange of each Currents handler's current try. */
@@ -51,16 +52,13 @@ public final class ReactorNettyAttempts {
    * as the parent of its attempts (each try, on whichever thread: the first, redirect hops, resends).
    */
   public static void subscribed(Object handler) {
-    Object parent = CurrentsRequests.currentParent();
-    if (parent != null) {
-      PARENT_OF_HANDLER.put(handler, parent);
-    }
+    PARENT_OF_HANDLER.keepCurrent(handler);
   }
 
   /** A try of a Currents request got its connection and exchange; its attempt starts when the headers go out. */
   public static void connected(Object handler, Object exchange) {
     TRY_OF_HANDLER.put(handler, exchange);
-    Object parent = PARENT_OF_HANDLER.get(handler);
+    Object parent = PARENT_OF_HANDLER.of(handler);
     AWAITING_HEADERS.put(exchange, parent != null ? parent : NO_PARENT);
   }
 
@@ -143,7 +141,7 @@ public final class ReactorNettyAttempts {
     try {
       Attempt attempt =
           CurrentsRequests.start(
-              CLIENT, method, URI.create(url), authorization, recordKey, PARENT_OF_HANDLER.get(handler));
+              CLIENT, method, URI.create(url), authorization, recordKey, PARENT_OF_HANDLER.of(handler));
       CurrentsRequests.fail(attempt, failure);
     } catch (RuntimeException e) {
       AgentErrors.report("reactor-netty failed request", e);
