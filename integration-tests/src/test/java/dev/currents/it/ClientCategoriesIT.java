@@ -9,10 +9,13 @@ import static dev.currents.it.TestedClient.Feature.LOADED_BY_THE_APPLICATION;
 import static dev.currents.it.TestedClient.Feature.RESENDS_429_AND_503_AT_ONCE;
 import static dev.currents.it.TestedClient.Feature.RETRIES_ON_CONNECTION_FAILURE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.currents.it.OtlpReceiver.ReceivedSpan;
 import dev.currents.simapi.ReceivedRequest;
+import io.opentelemetry.proto.trace.v1.Status;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,17 +39,24 @@ import org.junit.jupiter.params.provider.MethodSource;
  * JVM shared by the subject's tests. A test of something a subject's clients cannot do has no invocation there.
  * The subjects are dealt to two subclasses, which the build runs at the same time in two test JVMs: most of a
  * subject's time is spent waiting for timeouts and delays, not computing.
+ *
+ * <p>The application makes every call inside a span of its own OpenTelemetry SDK, as a traced service does: each
+ * attempt's span must be its child, whichever thread the client started or ended the attempt on.
  */
 abstract class ClientCategoriesIT {
 
   private static final String RUN_ID = "0123456789abcdef0123456789abcdef";
   private static final String PROJECT_ID = "bAYZ41";
+  /** Long enough for the agent's batch of spans (one second) to reach the collector. */
+  private static final Duration SPANS_ARRIVE = Duration.ofSeconds(15);
 
   private static TestApi api;
   private static UnansweredPort unanswered;
   private static OtlpReceiver collector;
   private static AppJvm app;
   private static RecordedCalls calls;
+  /** The application's span, {@code [traceId, spanId]}, current wherever the application makes its calls. */
+  private static String[] applicationSpan;
   /** The subject running, for the argument sources: they are static and run after the class-level set-up. */
   private static Subject running;
 
@@ -59,13 +69,13 @@ abstract class ClientCategoriesIT {
     unanswered = UnansweredPort.open();
     collector = OtlpReceiver.answering();
     app =
-        subject
-            .app(api)
+        TracedApp.of(subject.app(api), "sdk")
             .property("currents.agent.hosts", api.hosts() + ",127.0.0.1:" + unanswered.port())
             .property("currents.agent.otlp.endpoint", collector.endpoint())
             .property("currents.agent.traces.exporter", "otlp")
             .property("currents.agent.traces.propagate", "true")
             .start();
+    applicationSpan = TracedApp.applicationSpan(app);
     calls = new RecordedCalls(app, api.api);
   }
 
@@ -371,6 +381,7 @@ abstract class ClientCategoriesIT {
       assertEquals("GET /v1/projects", span.name());
       assertEquals(client.tag(), span.attribute("currents.client"));
       assertEquals("ok", span.attribute("currents.error.category"));
+      assertChildOfTheApplicationsSpan(span);
       List<ReceivedRequest> received =
           api.api.received().stream().filter(r -> (r.path() + "?" + r.query()).startsWith(pathAndQuery)).toList();
       assertEquals(1, received.size(), scheme);
@@ -424,6 +435,12 @@ abstract class ClientCategoriesIT {
     assertEquals(waits ? 0 : 1, call.added("currents_api_backoff_violations_total", with(route, "reason", violationWithoutAWait)),
         call::scrapeText);
     assertEquals(1, call.added("currents_api_retry_chains_total", with(route, "result", "recovered")), call::scrapeText);
+    List<ReceivedSpan> spans = spansOf(call, 2);
+    ReceivedSpan resend = spans.stream().filter(span -> span.attribute("http.request.resend_count") != null)
+        .findFirst().orElseThrow(() -> new AssertionError("no resend among " + spans));
+    assertEquals(1L, resend.attribute("http.request.resend_count"), resend::toString);
+    assertEquals(waits, resend.attribute("currents.backoff.compliant"), resend::toString);
+    assertEquals("ok", resend.attribute("currents.error.category"));
   }
 
   /** Each hop of a followed redirect is an attempt, with a span of its own: each request names its own. */
@@ -447,6 +464,68 @@ abstract class ClientCategoriesIT {
       assertTrue(traceparent.get(0).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}"), traceparent::toString);
     }
     assertNotEquals(traceparents.get(0), traceparents.get(1), "each attempt's own span");
+    List<ReceivedSpan> hops =
+        collector.awaitSpans(2, span -> traceparents.contains(List.of(span.traceparent())), SPANS_ARRIVE);
+    hops.forEach(ClientCategoriesIT::assertChildOfTheApplicationsSpan);
+  }
+
+  /**
+   * A failed attempt's span says what happened, as SPEC section 6 has it, from every client: a 429 with the
+   * server's {@code Retry-After} and its event, and a refused connection, which has no response.
+   */
+  @ParameterizedTest
+  @MethodSource("clients")
+  void aFailedAttemptIsAnErrorSpanThatSaysWhatHappened(TestedClient client) throws Exception {
+    String path = "/v1/projects/" + PROJECT_ID + "/runs";
+    api.api.script().on("GET", path).times(answersPerCall(client.resends429()))
+        .respond(429, "", Map.of("Retry-After", "1"));
+    RecordedCalls.Call throttled = calls.make(client, "GET", api.baseUrl("https") + path, bearer(TestApi.RW_KEY));
+    assertEquals("STATUS 429", throttled.answer());
+    ReceivedSpan rateLimited = firstAttemptsSpan(throttled, answersPerCall(client.resends429()));
+    assertEquals("GET /v1/projects/{projectId}/runs", rateLimited.name());
+    assertEquals(429L, rateLimited.attribute("http.response.status_code"));
+    assertEquals("429", rateLimited.attribute("error.type"));
+    assertEquals("too_many_requests", rateLimited.attribute("currents.error.category"));
+    assertEquals(true, rateLimited.attribute("currents.error.retryable"));
+    assertEquals(1.0, rateLimited.attribute("currents.retry_after"));
+    assertEquals(Status.StatusCode.STATUS_CODE_ERROR, rateLimited.span().getStatus().getCode());
+    assertEquals("429: rate limited; back off exponentially", rateLimited.span().getStatus().getMessage());
+    assertEquals(1, rateLimited.span().getEventsCount(), rateLimited::toString);
+    assertEquals("currents.rate_limited", rateLimited.span().getEvents(0).getName());
+
+    String refusedUrl = "http://127.0.0.1:" + api.closedPort + "/v1/projects";
+    RecordedCalls.Call refused = calls.make(client, "GET", refusedUrl, bearer(TestApi.RW_KEY));
+    ReceivedSpan noResponse = firstAttemptsSpan(refused, 1);
+    assertEquals("network_error", noResponse.attribute("currents.error.category"));
+    assertFalse(noResponse.attributes().containsKey("http.response.status_code"), noResponse::toString);
+    assertFalse(noResponse.attributes().containsKey("currents.retry_after"), noResponse::toString);
+    // The exception's class as the client threw it: java.net.ConnectException, or a subclass naming the host.
+    assertTrue(String.valueOf(noResponse.attribute("error.type")).matches("[\\w.$]+ConnectException"),
+        noResponse::toString);
+    assertEquals(Status.StatusCode.STATUS_CODE_ERROR, noResponse.span().getStatus().getCode());
+    assertEquals("no response: refused, reset, DNS, TLS or other I/O failure", noResponse.span().getStatus().getMessage());
+    assertEquals(0, noResponse.span().getEventsCount(), noResponse::toString);
+  }
+
+  /** The span of a call's first attempt (not a resend), once the call's {@code attempts} spans have all arrived. */
+  private static ReceivedSpan firstAttemptsSpan(RecordedCalls.Call call, int attempts) throws InterruptedException {
+    List<ReceivedSpan> spans = spansOf(call, attempts);
+    List<ReceivedSpan> first = spans.stream().filter(span -> span.attribute("http.request.resend_count") == null).toList();
+    assertEquals(1, first.size(), spans::toString);
+    return first.get(0);
+  }
+
+  /** The call's spans, each a child of the application's span; exactly {@code attempts} of them. */
+  private static List<ReceivedSpan> spansOf(RecordedCalls.Call call, int attempts) throws InterruptedException {
+    List<ReceivedSpan> spans = collector.awaitSpans(attempts, span -> call.isMine(span.rawQuery()), SPANS_ARRIVE);
+    assertEquals(attempts, spans.size(), spans::toString);
+    spans.forEach(ClientCategoriesIT::assertChildOfTheApplicationsSpan);
+    return spans;
+  }
+
+  private static void assertChildOfTheApplicationsSpan(ReceivedSpan span) {
+    assertEquals(applicationSpan[0], span.traceId(), () -> "in the application's trace: " + span);
+    assertEquals(applicationSpan[1], span.parentSpanId(), () -> "a child of the application's span: " + span);
   }
 
   /** How many times the API must answer a 429 or 503 for the caller to see it: twice where the client resends once. */

@@ -76,6 +76,13 @@ final class OtlpReceiver implements AutoCloseable {
       return path < 0 ? "" : url.substring(path);
     }
 
+    /** The raw query of the span's {@code url.full}, or null. */
+    String rawQuery() {
+      String pathAndQuery = pathAndQuery();
+      int query = pathAndQuery.indexOf('?');
+      return query < 0 ? null : pathAndQuery.substring(query + 1);
+    }
+
     @Override
     public String toString() {
       return scope + " " + name() + " " + attributes();

@@ -1,6 +1,5 @@
 package dev.currents.it;
 
-import dev.currents.simapi.ReceivedRequest;
 import dev.currents.simapi.SimulatedCurrentsApi;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,8 +19,17 @@ final class RecordedCalls {
     this.api = api;
   }
 
-  /** What one call got, what the agent recorded while it ran and what the API received for it. */
-  record Call(String answer, PrometheusScrape before, PrometheusScrape after, long requestsReceived) {
+  /**
+   * What one call got, what the agent recorded while it ran and what the API received for it.
+   *
+   * @param query the query parameter that is this call's own, {@code call=<n>}
+   */
+  record Call(String query, String answer, PrometheusScrape before, PrometheusScrape after, long requestsReceived) {
+
+    /** Whether a request's raw query (or null) is this call's: the first request, a retry or a resend of it. */
+    boolean isMine(String rawQuery) {
+      return hasQuery(rawQuery, query);
+    }
 
     /** How many samples of {@code currents.api.requests} with these labels the call added. */
     long samples(String... labels) {
@@ -47,12 +55,12 @@ final class RecordedCalls {
     String query = "call=" + ids.incrementAndGet();
     PrometheusScrape before = app.scrape();
     String answer = app.call(client.name(), method, url + (url.contains("?") ? "&" : "?") + query, options);
-    long received = api.received().stream().filter(request -> hasQuery(request, query)).count();
-    return new Call(answer, before, awaitQuiet(before, client.tag()), received);
+    long received = api.received().stream().filter(request -> hasQuery(request.query(), query)).count();
+    return new Call(query, answer, before, awaitQuiet(before, client.tag()), received);
   }
 
-  private static boolean hasQuery(ReceivedRequest request, String query) {
-    return request.query() != null && ("&" + request.query() + "&").contains("&" + query + "&");
+  private static boolean hasQuery(String rawQuery, String query) {
+    return rawQuery != null && ("&" + rawQuery + "&").contains("&" + query + "&");
   }
 
   /**

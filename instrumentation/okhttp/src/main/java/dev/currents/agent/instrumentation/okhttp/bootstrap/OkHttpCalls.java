@@ -19,6 +19,7 @@ public final class OkHttpCalls {
 
   public static final String CLIENT = "okhttp";
   public static final String TRACEPARENT = "traceparent";
+  private static final String ROUTE_EXCEPTION = "okhttp3.internal.connection.RouteException";
 
   /** What a canceled attempt is recorded with when its call did not time out: a category, never thrown. */
   private static final CancellationException CANCELED_BY_THE_APPLICATION =
@@ -81,8 +82,18 @@ public final class OkHttpCalls {
     if (callCanceled) {
       WAITING_FOR_THEIR_CALL.put(call, attempt);
     } else {
-      CurrentsRequests.fail(attempt, failure);
+      CurrentsRequests.fail(attempt, asTheApplicationSeesIt(failure));
     }
+  }
+
+  /**
+   * OkHttp wraps a failure to connect in its internal {@code RouteException}, and throws the application the
+   * connect failure inside: that is the failure whose class the span names.
+   */
+  static Throwable asTheApplicationSeesIt(Throwable failure) {
+    boolean routeException =
+        failure != null && failure.getCause() != null && failure.getClass().getName().equals(ROUTE_EXCEPTION);
+    return routeException ? failure.getCause() : failure;
   }
 
   /**

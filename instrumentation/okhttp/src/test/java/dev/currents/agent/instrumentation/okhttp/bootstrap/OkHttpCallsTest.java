@@ -9,12 +9,15 @@ import dev.currents.agent.bootstrap.AttemptRecorder;
 import dev.currents.agent.bootstrap.CurrentsRequests;
 import dev.currents.agent.common.ErrorCategory;
 import dev.currents.agent.common.HostFilter;
+import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.lang.reflect.Constructor;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import okhttp3.internal.connection.RouteException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,18 @@ class OkHttpCallsTest {
   @AfterEach
   void uninstall() {
     CurrentsRequests.install(HostFilter.parse(""), AttemptRecorder.NONE);
+  }
+
+  @Test
+  void aFailureToConnectIsTheConnectExceptionTheApplicationGetsNotOkHttpsWrapper() throws Exception {
+    ConnectException refused = new ConnectException("refused");
+    // OkHttp makes it with a constructor of its package.
+    Constructor<RouteException> routeException = RouteException.class.getDeclaredConstructor(IOException.class);
+    routeException.setAccessible(true);
+    OkHttpCalls.attemptFailed(attempt(), routeException.newInstance(refused), call, false);
+    assertSame(refused, failures.get(0));
+    SocketException reset = new SocketException("reset");
+    assertSame(reset, OkHttpCalls.asTheApplicationSeesIt(reset), "any other failure as it is");
   }
 
   @Test
