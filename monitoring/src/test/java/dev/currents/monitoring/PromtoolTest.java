@@ -53,6 +53,30 @@ class PromtoolTest {
     }
   }
 
+  /**
+   * Every alert the unit tests expect carries service_name, for routing to the owning team, but the one on the
+   * whole fleet having no agent metrics at all, which has no service to name.
+   */
+  @Test
+  void everyExpectedAlertNamesItsServiceButTheFleetWideOne() throws IOException {
+    int checked = 0;
+    for (Path file : testFiles()) {
+      for (JsonNode group : RulesFile.readYaml(file).path("tests")) {
+        for (JsonNode check : group.path("alert_rule_test")) {
+          String name = check.path("alertname").asText();
+          for (JsonNode expected : check.path("exp_alerts")) {
+            boolean named = !expected.path("exp_labels").path("service_name").asText().isBlank();
+            assertEquals(!FLEET_WIDE.equals(name), named, file.getFileName() + ": " + name + " " + expected);
+            checked++;
+          }
+        }
+      }
+    }
+    assertTrue(checked > 0);
+  }
+
+  private static final String FLEET_WIDE = "CurrentsAgentTargetsAbsent";
+
   private static List<Path> testFiles() throws IOException {
     try (Stream<Path> files = Files.list(MonitoringFiles.RULE_TESTS)) {
       List<Path> yaml = files.filter(file -> file.toString().endsWith(".yml")).sorted().toList();
