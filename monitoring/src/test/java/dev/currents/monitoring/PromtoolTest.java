@@ -26,6 +26,16 @@ class PromtoolTest {
     assertTrue(result.output().contains("SUCCESS"), result.output());
   }
 
+  /** The package version fetch-prometheus.sh recorded is the promtool that runs (README: "How it is tested"). */
+  @Test
+  void theRecordedVersionIsThePromtoolThatRuns() throws Exception {
+    String recorded = Files.readString(MonitoringFiles.promtool().getParent().getParent().getParent().resolve("VERSION")).trim();
+    Commands.Result result = Commands.run(MonitoringFiles.DIR, List.of(MonitoringFiles.promtool().toString(), "--version"));
+    assertEquals(0, result.exitCode(), result.output());
+    assertTrue(result.output().contains("revision: " + recorded + ")"), recorded + " vs " + result.output());
+    System.out.println("PromtoolTest: Debian's prometheus " + recorded);
+  }
+
   @Test
   void theUnitTestsPass() throws Exception {
     List<String> command = new ArrayList<>(List.of(MonitoringFiles.promtool().toString(), "test", "rules"));
