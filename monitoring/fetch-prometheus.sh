@@ -13,12 +13,16 @@
 #
 # FETCH_PROMETHEUS_APT_OPTS: extra apt options for step 1, e.g. "-o Dir::State::Lists=/tmp/empty" to try
 # the path of a fresh machine on this one.
+# PROMETHEUS_DEB_VERSION: the package version to fetch (apt's prometheus=VERSION), e.g. 2.42.0+ds-5+deb12u1;
+# by default the sources' current one. The version unpacked is written to DEST/VERSION either way.
 set -eu
 
 dest=${1:?usage: fetch-prometheus.sh DEST}
-if [ -x "$dest/usr/bin/prometheus" ] && [ -x "$dest/usr/bin/promtool" ]; then
+if [ -x "$dest/usr/bin/prometheus" ] && [ -x "$dest/usr/bin/promtool" ] && [ -s "$dest/VERSION" ] \
+    && { [ -z "${PROMETHEUS_DEB_VERSION:-}" ] || [ "$(cat "$dest/VERSION")" = "$PROMETHEUS_DEB_VERSION" ]; }; then
   exit 0
 fi
+package=prometheus${PROMETHEUS_DEB_VERSION:+=$PROMETHEUS_DEB_VERSION}
 
 fail() {
   echo "fetch-prometheus: cannot get Debian's prometheus package: $1" >&2
@@ -40,7 +44,7 @@ sandbox="-o APT::Sandbox::User=$(id -un)"
 
 download() {
   # shellcheck disable=SC2086 # the options are words on purpose
-  (cd "$work/download" && apt-get -q $sandbox "$@" download prometheus) >"$work/download.log" 2>&1
+  (cd "$work/download" && apt-get -q $sandbox "$@" download "$package") >"$work/download.log" 2>&1
 }
 
 # shellcheck disable=SC2086
@@ -56,6 +60,7 @@ fi
 deb=$(ls "$work"/download/prometheus_*.deb 2>/dev/null | head -n 1)
 [ -n "$deb" ] || fail "apt-get download left no .deb in $work/download"
 dpkg-deb -x "$deb" "$dest" || fail "dpkg-deb -x $deb failed"
+dpkg-deb -f "$deb" Version >"$dest/VERSION" || fail "dpkg-deb -f $deb Version failed"
 [ -x "$dest/usr/bin/prometheus" ] && [ -x "$dest/usr/bin/promtool" ] || fail "$deb has no usr/bin/prometheus and usr/bin/promtool"
-echo "fetch-prometheus: $(basename "$deb") unpacked into $dest" >&2
+echo "fetch-prometheus: $(basename "$deb") (version $(cat "$dest/VERSION")) unpacked into $dest" >&2
 rm -rf "$work/download" "$work/lists" "$work/cache"

@@ -71,6 +71,26 @@ final class MonitoringFiles {
     return queries;
   }
 
+  /** A dashboard variable's {@code label_values(selector, label)} query. */
+  record LabelValuesQuery(String selector, String label) {}
+
+  private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((.+),\\s*(\\w+)\\)");
+
+  /** The dashboard variable's {@code label_values(...)} query, with {@code $service} as the user chose it. */
+  static LabelValuesQuery variableQuery(String variable, String service) throws IOException {
+    JsonNode dashboard = new ObjectMapper().readTree(DASHBOARD.toFile());
+    for (JsonNode candidate : dashboard.path("templating").path("list")) {
+      if (candidate.path("name").asText().equals(variable)) {
+        Matcher matcher = LABEL_VALUES.matcher(candidate.path("query").path("query").asText());
+        if (!matcher.matches()) {
+          throw new IllegalStateException(variable + ": not a label_values query: " + candidate.path("query"));
+        }
+        return new LabelValuesQuery(matcher.group(1).replace("$service", service), matcher.group(2));
+      }
+    }
+    throw new IllegalStateException("the dashboard has no variable " + variable);
+  }
+
   private static String allValue(JsonNode dashboard, String variable) {
     for (JsonNode candidate : dashboard.path("templating").path("list")) {
       if (candidate.path("name").asText().equals(variable)) {

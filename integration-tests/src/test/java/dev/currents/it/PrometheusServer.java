@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,16 +25,18 @@ import java.util.stream.Stream;
 /**
  * A real Prometheus (Debian's, unpacked by the monitoring module's build) on a free loopback port, scraping the
  * given agents' {@code /metrics} every second as job {@code currents-agent} and evaluating the given rules every
- * second; its HTTP API for queries and alerts.
+ * second; its HTTP API for queries and alerts. Its external label {@code currents_agent_runbooks} is {@link
+ * #RUNBOOKS}, as the monitoring README tells users to set it, so that the alerts' {@code runbook_url}s are absolute.
  */
 final class PrometheusServer implements AutoCloseable {
 
   static final String JOB = "currents-agent";
+  static final String RUNBOOKS = "https://git.example.com/org/currents-agent/blob/main/monitoring/README.md";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** One alert of {@code /api/v1/alerts}. */
-  record Alert(String name, String state, JsonNode labels) {}
+  record Alert(String name, String state, JsonNode labels, JsonNode annotations) {}
 
   private final Process process;
   private final Path directory;
@@ -57,6 +60,8 @@ final class PrometheusServer implements AutoCloseable {
         "global:",
         "  scrape_interval: 1s",
         "  evaluation_interval: 1s",
+        "  external_labels:",
+        "    currents_agent_runbooks: " + RUNBOOKS,
         "rule_files: [rules.yml]",
         "scrape_configs:",
         "  - job_name: " + JOB,
@@ -102,12 +107,43 @@ final class PrometheusServer implements AutoCloseable {
     return body.path("data").path("result");
   }
 
+  /**
+   * The series of a range query from {@code start} to {@code end}, each with its {@code values} ([time, "value"]
+   * pairs), as Grafana asks for a panel's graph; fails on a query Prometheus rejects.
+   */
+  JsonNode queryRange(String expr, Instant start, Instant end, Duration step) throws IOException, InterruptedException {
+    HttpResponse<String> response = get("/api/v1/query_range?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8)
+        + "&start=" + start.getEpochSecond() + "&end=" + end.getEpochSecond() + "&step=" + step.toSeconds());
+    JsonNode body = JSON.readTree(response.body());
+    if (response.statusCode() != 200 || !"success".equals(body.path("status").asText())) {
+      throw new AssertionError("Prometheus rejected " + expr + ": " + response.body());
+    }
+    return body.path("data").path("result");
+  }
+
+  /**
+   * {@code /api/v1/label/<label>/values} of the series that match {@code selector}: what Grafana asks Prometheus
+   * for a {@code label_values(selector, label)} variable.
+   */
+  List<String> labelValues(String label, String selector) throws IOException, InterruptedException {
+    HttpResponse<String> response = get("/api/v1/label/" + label + "/values?match%5B%5D="
+        + URLEncoder.encode(selector, StandardCharsets.UTF_8));
+    JsonNode body = JSON.readTree(response.body());
+    if (response.statusCode() != 200 || !"success".equals(body.path("status").asText())) {
+      throw new AssertionError("Prometheus rejected label " + label + " of " + selector + ": " + response.body());
+    }
+    List<String> values = new ArrayList<>();
+    body.path("data").forEach(value -> values.add(value.asText()));
+    return values;
+  }
+
   /** The alerts Prometheus has now, pending and firing. */
   List<Alert> alerts() throws IOException, InterruptedException {
     JsonNode body = JSON.readTree(get("/api/v1/alerts").body());
     List<Alert> alerts = new ArrayList<>();
     for (JsonNode alert : body.path("data").path("alerts")) {
-      alerts.add(new Alert(alert.path("labels").path("alertname").asText(), alert.path("state").asText(), alert.path("labels")));
+      alerts.add(new Alert(alert.path("labels").path("alertname").asText(), alert.path("state").asText(), alert.path("labels"),
+          alert.path("annotations")));
     }
     return alerts;
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Set;
@@ -29,10 +30,43 @@ class AlertRulesTest {
       assertFalse(alert.path("annotations").path("summary").asText().isBlank(), name + ": summary");
       assertFalse(alert.path("annotations").path("description").asText().isBlank(), name + ": description");
       // GitHub's anchor of the heading "### CurrentsApiKeyRejected" is its lower-cased text.
-      assertEquals("monitoring/README.md#" + name.toLowerCase(Locale.ROOT),
-          alert.path("annotations").path("runbook_url").asText(), name + ": runbook_url");
+      String anchor = name.toLowerCase(Locale.ROOT);
+      assertEquals(runbookTemplate(anchor), alert.path("annotations").path("runbook_url").asText(), name + ": runbook_url");
       assertTrue(readme.contains("\n### " + name + "\n"), name + ": no runbook section '### " + name + "' in README.md");
     }
+  }
+
+  /**
+   * With the external label set as the README says, each runbook_url is an absolute URL of README.md's section;
+   * without it, there is no link rather than a relative one. (The live test has Prometheus render them.)
+   */
+  @Test
+  void runbookUrlsAreAbsoluteWithTheExternalLabelAndAbsentWithout() {
+    for (JsonNode alert : rules.alerts()) {
+      String name = alert.get("alert").asText();
+      String template = alert.path("annotations").path("runbook_url").asText();
+      URI url = URI.create(renderRunbook(template, RUNBOOK_BASE));
+      assertTrue(url.isAbsolute() && Set.of("https", "http").contains(url.getScheme()), name + ": " + url);
+      assertFalse(url.getHost() == null || url.getHost().isBlank(), name + ": " + url);
+      assertEquals("/org/currents-agent/blob/main/monitoring/README.md", url.getPath(), name);
+      assertEquals(name.toLowerCase(Locale.ROOT), url.getFragment(), name);
+      assertEquals("", renderRunbook(template, ""), name + ": a link without the external label");
+    }
+  }
+
+  static final String RUNBOOK_BASE = "https://git.example.com/org/currents-agent/blob/main/monitoring/README.md";
+
+  /** The annotation every alert has: the README's section, behind the external label {@code currents_agent_runbooks}. */
+  static String runbookTemplate(String anchor) {
+    return "{{ with $externalLabels.currents_agent_runbooks }}{{ . }}#" + anchor + "{{ end }}";
+  }
+
+  /** What Prometheus' template makes of {@link #runbookTemplate} with the label's value, {@code ""} when unset. */
+  private static String renderRunbook(String template, String base) {
+    Matcher matcher = Pattern.compile("\\{\\{ with \\$externalLabels\\.currents_agent_runbooks }}\\{\\{ \\. }}(#[a-z]+)\\{\\{ end }}")
+        .matcher(template);
+    assertTrue(matcher.matches(), "not the runbook template: " + template);
+    return base.isEmpty() ? "" : base + matcher.group(1);
   }
 
   /** Every sum keeps service_name, so that instances add up and alerts come once per service. */
@@ -48,13 +82,25 @@ class AlertRulesTest {
     }
   }
 
-  /** Alerts on traffic use the per-service recording rules; only the target checks see instances. */
+  /**
+   * No rule names a scrape job, so the file loads unchanged whatever the job is called; the target alerts key on
+   * the agent's own metric instead.
+   */
   @Test
-  void alertsOnTrafficArePerServiceAndTargetAlertsNameTheJob() {
+  void noRuleNamesAScrapeJob() {
+    for (JsonNode rule : rules.all()) {
+      String expr = rule.get("expr").asText();
+      assertFalse(expr.matches("(?s).*\\bjob\\s*(=|!=|=~|!~)\\s*\".*"), "names a job: " + expr);
+    }
+  }
+
+  /** Alerts on traffic use the per-service recording rules; the target alerts use the agents' own metric. */
+  @Test
+  void alertsArePerServiceOrOnTheAgentsOwnMetric() {
     for (JsonNode alert : rules.alerts()) {
       String expr = alert.get("expr").asText();
-      assertTrue(expr.contains("service_name") || expr.contains("job=\"currents-agent\""),
-          alert.get("alert").asText() + " neither per service nor on the job's targets: " + expr);
+      assertTrue(expr.contains("service_name") || expr.contains("currents_agent_errors_total"),
+          alert.get("alert").asText() + " neither per service nor on the agents' metric: " + expr);
     }
   }
 }

@@ -133,6 +133,30 @@ class DashboardStructureTest {
     assertTrue(filtered > 0, "no per-service panels");
   }
 
+  /**
+   * Every latency view is of answered requests, as the latency alert's rule: a request that timed out, failed
+   * on the network or was cancelled took the client's time, not Currents'.
+   */
+  @Test
+  void everyLatencyQueryLeavesOutUnansweredRequests() {
+    int latency = 0;
+    for (JsonNode panel : panels()) {
+      for (JsonNode target : panel.path("targets")) {
+        String expr = target.path("expr").asText();
+        if (expr.contains("currents_api_requests_seconds_bucket")) {
+          Matcher selector = Pattern.compile("currents_api_requests_seconds_bucket\\{([^}]*)}").matcher(expr);
+          while (selector.find()) {
+            assertTrue(selector.group(1).contains(UNANSWERED), panel.path("title") + ": " + expr);
+          }
+          latency++;
+        }
+      }
+    }
+    assertTrue(latency >= 4, "latency queries: " + latency);
+  }
+
+  private static final String UNANSWERED = "error_category!~\"timeout|network_error|cancelled\"";
+
   private static JsonNode variable(String name) {
     for (JsonNode variable : dashboard.path("templating").path("list")) {
       if (variable.path("name").asText().equals(name)) {

@@ -26,6 +26,16 @@ class PromtoolTest {
     assertTrue(result.output().contains("SUCCESS"), result.output());
   }
 
+  /** The package version fetch-prometheus.sh recorded is the promtool that runs (README: "How it is tested"). */
+  @Test
+  void theRecordedVersionIsThePromtoolThatRuns() throws Exception {
+    String recorded = Files.readString(MonitoringFiles.promtool().getParent().getParent().getParent().resolve("VERSION")).trim();
+    Commands.Result result = Commands.run(MonitoringFiles.DIR, List.of(MonitoringFiles.promtool().toString(), "--version"));
+    assertEquals(0, result.exitCode(), result.output());
+    assertTrue(result.output().contains("revision: " + recorded + ")"), recorded + " vs " + result.output());
+    System.out.println("PromtoolTest: Debian's prometheus " + recorded);
+  }
+
   @Test
   void theUnitTestsPass() throws Exception {
     List<String> command = new ArrayList<>(List.of(MonitoringFiles.promtool().toString(), "test", "rules"));
@@ -52,6 +62,30 @@ class PromtoolTest {
       assertTrue(silent.contains(alert), alert + " has no test in which it stays silent");
     }
   }
+
+  /**
+   * Every alert the unit tests expect carries service_name, for routing to the owning team, but the one on the
+   * whole fleet having no agent metrics at all, which has no service to name.
+   */
+  @Test
+  void everyExpectedAlertNamesItsServiceButTheFleetWideOne() throws IOException {
+    int checked = 0;
+    for (Path file : testFiles()) {
+      for (JsonNode group : RulesFile.readYaml(file).path("tests")) {
+        for (JsonNode check : group.path("alert_rule_test")) {
+          String name = check.path("alertname").asText();
+          for (JsonNode expected : check.path("exp_alerts")) {
+            boolean named = !expected.path("exp_labels").path("service_name").asText().isBlank();
+            assertEquals(!FLEET_WIDE.equals(name), named, file.getFileName() + ": " + name + " " + expected);
+            checked++;
+          }
+        }
+      }
+    }
+    assertTrue(checked > 0);
+  }
+
+  private static final String FLEET_WIDE = "CurrentsAgentTargetsAbsent";
 
   private static List<Path> testFiles() throws IOException {
     try (Stream<Path> files = Files.list(MonitoringFiles.RULE_TESTS)) {
