@@ -14,8 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A collector that refuses every export, one that accepts connections and never answers, and one that is not
- * there: the application's requests take no longer than with the agent's exporters off, the application exits
- * promptly, and the agent keeps a bounded number of spans, dropping and counting the rest.
+ * there, for spans and for OTLP metrics (whose last export is at exit): the application's requests take no longer
+ * than with the agent's exporters off, the application exits promptly, each exporter says once that it cannot
+ * export, and the agent keeps a bounded number of spans, dropping and counting the rest.
  */
 class CollectorOutageIT {
 
@@ -50,7 +51,11 @@ class CollectorOutageIT {
         : behaviour.equals("hanging") ? OtlpReceiver.hanging() : null;
     String endpoint = collector != null ? collector.endpoint() : OtlpReceiver.absentEndpoint();
     try {
-      AppJvm app = api.app(Jdks.current()).property("currents.agent.otlp.endpoint", endpoint).start();
+      AppJvm app =
+          api.app(Jdks.current())
+              .property("currents.agent.otlp.endpoint", endpoint)
+              .property("currents.agent.metrics.exporter", "prometheus,otlp")
+              .start();
       call(app, 1);
       Thread.sleep(1200); // the first export is under way, and failing or hanging
 
@@ -71,11 +76,28 @@ class CollectorOutageIT {
       Duration exit = Duration.ofNanos(System.nanoTime() - closing);
       assertTrue(exit.compareTo(Duration.ofSeconds(5)) < 0, "the application exits without waiting for the collector: " + exit);
       assertTrue(app.stderr().stream().noneMatch(line -> line.contains("\tat ")), () -> String.join("\n", app.stderr()));
+      if (behaviour.equals("hanging")) {
+        // Nothing to tell: each export waits out its timeout, and the last is cut short at exit.
+        assertTrue(collector.heldConnections() > 0, "the exports reached the collector and were held");
+      } else {
+        assertSaidOnce(app, "cannot export spans (otlp)");
+        assertSaidOnce(app, "cannot export metrics (otlp)");
+      }
     } finally {
       if (collector != null) {
         collector.close();
       }
     }
+  }
+
+  /** One line of the agent's log says it; the last lines of an application that exited may still be on their way. */
+  private static void assertSaidOnce(AppJvm app, String warning) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (app.stderr().stream().noneMatch(line -> line.contains(warning)) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertEquals(1, app.stderr().stream().filter(line -> line.contains(warning)).count(),
+        () -> String.join("\n", app.stderr()));
   }
 
   private static void assertTheQueueStaysBoundedUnderABurst(AppJvm app) throws Exception {
