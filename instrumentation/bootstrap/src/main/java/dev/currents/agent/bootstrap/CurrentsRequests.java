@@ -70,7 +70,8 @@ public final class CurrentsRequests {
   /**
    * As {@link #start(String, String, URI, String, String)}, for an attempt that the client starts on a thread other
    * than the one that made the request: its span is a child of {@code parent}, which {@link #currentParent()}
-   * gave on the thread that made the request (null: of the span current on this thread, as for the others).
+   * gave on the thread that made the request (null: of the span a {@link ParentHandover} running on this thread
+   * carries, else of the span current on this thread, as for the others).
    */
   public static Attempt start(
       String client, String method, URI uri, String authorization, String recordKey, Object parent) {
@@ -168,7 +169,7 @@ public final class CurrentsRequests {
               CredentialFingerprint.of(authorization != null ? authorization : recordKey),
               startNanos,
               READERS.get(client),
-              parent);
+              parent != null ? parent : ParentHandover.onThisThread());
       recorder.started(attempt);
       return attempt;
     } catch (Throwable t) {
