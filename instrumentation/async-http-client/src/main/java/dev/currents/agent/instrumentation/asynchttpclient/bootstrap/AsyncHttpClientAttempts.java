@@ -1,0 +1,128 @@
+package dev.currents.agent.instrumentation.asynchttpclient.bootstrap;
+
+import dev.currents.agent.bootstrap.AgentErrors;
+import dev.currents.agent.bootstrap.Attempt;
+import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.bootstrap.WeakIdentityMap;
+import java.io.IOException;
+import java.net.URI;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The attempts of AsyncHttpClient's requests. One {@code NettyResponseFuture} serves one request of the
+ * application, whatever AHC sends for it: the first request, each followed redirect, each answer to an
+ * authentication challenge and each resend after a closed connection. For each of them AHC builds a new {@code
+ * NettyRequest} (the Netty request written on the wire) and sets it on the future, so a {@code NettyRequest} is
+ * an attempt: attempts are kept by it, and whoever ends one finds it through {@code future.getNettyRequest()}.
+ *
+ * <p>Only the first attempt starts on the application's thread (in {@code execute}); the later ones start on
+ * Netty's event loops, where the application's span is not current. The span current at the first one is kept
+ * with the future, as the parent of all its attempts.
+ *
+ * <p>Loaded by the bootstrap class loader, shared by every copy of AHC: it sees AHC's objects as objects.
+ */
+public final class AsyncHttpClientAttempts {
+
+  public static final String CLIENT = "async-http-client";
+
+  /** What an attempt whose future the application cancelled is recorded with: a category, never thrown. */
+  private static final CancellationException CANCELLED =
+      new CancellationException("AsyncHttpClient ListenableFuture.cancel()");
+
+  /**
+   * What an attempt is recorded with when its connection closed and AHC kept no failure for it, or when AHC sent
+   * the request again without a failure the agent saw (an {@code IOExceptionFilter} that asked for a replay).
+   */
+  private static final IOException CLOSED =
+      new IOException("the connection of an AsyncHttpClient request closed before its response");
+
+  /** Open attempts, by the {@code NettyRequest} they sent. */
+  private static final WeakIdentityMap<Object, Attempt> OPEN = new WeakIdentityMap<>();
+
+  /** The application's span when it executed each Currents request, by future: the parent of its attempts. */
+  private static final WeakIdentityMap<Object, Object> PARENT_OF_FUTURE = new WeakIdentityMap<>();
+
+  private AsyncHttpClientAttempts() {}
+
+  /** Whether any attempt is open: the one check that requests to other hosts pay when they end. */
+  public static boolean anyOpen() {
+    return !OPEN.isEmpty();
+  }
+
+  /**
+   * Starts the attempt of a Currents request's new {@code NettyRequest}; returns the {@code traceparent} it should
+   * carry, or null.
+   *
+   * @param first whether this is the future's first request, built on the application's thread
+   * @param url the request's absolute URL
+   */
+  public static String start(
+      Object future,
+      boolean first,
+      Object nettyRequest,
+      String method,
+      String url,
+      String authorization,
+      String recordKey) {
+    try {
+      if (OPEN.get(nettyRequest) != null) {
+        return null;
+      }
+      Object parent;
+      if (first) {
+        parent = CurrentsRequests.currentParent();
+        if (parent != null) {
+          PARENT_OF_FUTURE.put(future, parent);
+        }
+      } else {
+        parent = PARENT_OF_FUTURE.get(future);
+      }
+      Attempt attempt =
+          CurrentsRequests.start(CLIENT, method, URI.create(url), authorization, recordKey, parent);
+      if (attempt == null) {
+        return null;
+      }
+      OPEN.put(nettyRequest, attempt);
+      return attempt.traceparent();
+    } catch (RuntimeException e) {
+      AgentErrors.report("start of an AsyncHttpClient request", e);
+      return null;
+    }
+  }
+
+  /** The response of a {@code NettyRequest} arrived (its status line and headers); interim 1xx are not passed. */
+  public static void responded(Object nettyRequest, int status, String retryAfter) {
+    Attempt attempt = detach(nettyRequest);
+    if (attempt != null) {
+      CurrentsRequests.end(attempt, status, retryAfter);
+    }
+  }
+
+  /**
+   * A {@code NettyRequest} failed: the future is aborted, its connection failed, or closed before the response
+   * came. Whether AHC sends it again or gives up, this attempt is over.
+   */
+  public static void failed(Object nettyRequest, Throwable failure) {
+    Attempt attempt = detach(nettyRequest);
+    if (attempt != null) {
+      CurrentsRequests.fail(attempt, failure != null ? failure : CLOSED);
+    }
+  }
+
+  /** The application cancelled the future whose current request this is. */
+  public static void cancelled(Object nettyRequest) {
+    failed(nettyRequest, CANCELLED);
+  }
+
+  /**
+   * The future got a new {@code NettyRequest} in place of {@code previous}: an attempt of the previous one still
+   * open is over, before the new one starts.
+   */
+  public static void replaced(Object previous) {
+    failed(previous, CLOSED);
+  }
+
+  private static Attempt detach(Object nettyRequest) {
+    return nettyRequest == null || OPEN.isEmpty() ? null : OPEN.remove(nettyRequest);
+  }
+}
