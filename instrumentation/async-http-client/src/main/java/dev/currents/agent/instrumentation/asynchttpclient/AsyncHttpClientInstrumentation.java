@@ -16,14 +16,17 @@ import net.bytebuddy.agent.builder.AgentBuilder;
  * challenge, each resend after a closed connection (AHC resends up to {@code maxRequestRetry} times by itself).
  * Four classes are woven, whose woven members have kept their signatures from 2.1.0 to 3.0:
  * <ul>
- *   <li>{@code NettyRequestSender}: {@code newNettyRequestAndResponseFuture} starts the attempt of each request it
- *       builds; {@code handleUnexpectedClosedChannel} ends it when its connection closed under it;
+ *   <li>{@code NettyRequestSender.newNettyRequestAndResponseFuture}: starts the attempt of each request it builds,
+ *       and ends the previous request's if AHC sends it again because its connection closed;
  *   <li>{@code Interceptors.exitAfterIntercept}: the response ends it;
- *   <li>{@code NettyConnectListener.onFailure}: a failed connection ends it;
+ *   <li>{@code NettyConnectListener.onFailure}: a failed connection, after which the attempt goes on with the
+ *       request AHC sends on the next connection, if it tries one;
  *   <li>{@code NettyResponseFuture}: {@code abort} ends it with the failure AHC gives up on, {@code cancel} as
  *       cancelled.
  * </ul>
- * Older copies are left alone ({@link SupportedVersion}).
+ * The advice only reads getters and fields that change nothing: some of AHC's checks are not (its {@code
+ * Channels.isActiveTokenSet} consumes the token it reads, and calling it would leave a closed connection's request
+ * hanging). Older copies are left alone ({@link SupportedVersion}).
  */
 public final class AsyncHttpClientInstrumentation implements ClientInstrumentation {
 
@@ -53,10 +56,7 @@ public final class AsyncHttpClientInstrumentation implements ClientInstrumentati
             ClientInstrumentation.adviceFrom(AttemptStartAdvice.class)
                 .advice(
                     named("newNettyRequestAndResponseFuture").and(takesArguments(5)),
-                    AttemptStartAdvice.class.getName())
-                .advice(
-                    named("handleUnexpectedClosedChannel").and(takesArguments(2)),
-                    ClosedChannelAdvice.class.getName()))
+                    AttemptStartAdvice.class.getName()))
         .type(supported.of(named(INTERCEPTORS)))
         .transform(
             ClientInstrumentation.adviceFrom(ResponseAdvice.class)

@@ -15,7 +15,10 @@ import org.asynchttpclient.uri.Uri;
  * performConnect)}, which builds the {@code NettyRequest} of every request AHC sends: the application's (with no
  * original future, on the application's thread), each redirect hop, each answer to a challenge and each resend
  * (on the original future, on Netty's threads). The attempt starts here, before a connection is polled or opened,
- * with the headers built from the application's request; a proxy's {@code CONNECT} is not an attempt. With
+ * with the headers built from the application's request; a proxy's {@code CONNECT} is not an attempt. The
+ * original future's previous request, if its attempt is still open, was sent again because its connection
+ * closed (with the I/O failure AHC kept in {@code pendingException}, which it clears once the resend is under
+ * way) or could not be made (then nothing of it went on the wire, and the attempt goes on). With
  * propagation on, {@code traceparent} goes into those headers, which AHC writes as they are, unless the
  * application set one.
  */
@@ -36,9 +39,6 @@ public final class AttemptStartAdvice {
       @Advice.Argument(2) NettyResponseFuture<?> original,
       @Advice.Return NettyResponseFuture<?> future) {
     NettyRequest nettyRequest = future.getNettyRequest();
-    if (previous != null && previous != nettyRequest && AsyncHttpClientAttempts.anyOpen()) {
-      AsyncHttpClientAttempts.replaced(previous);
-    }
     Uri uri = request.getUri();
     if (!CurrentsRequests.isCurrents(uri.getScheme(), uri.getHost(), uri.getPort())) {
       return;
@@ -53,6 +53,8 @@ public final class AttemptStartAdvice {
         AsyncHttpClientAttempts.start(
             future,
             original == null,
+            previous == nettyRequest ? null : previous,
+            original == null ? null : original.pendingException,
             nettyRequest,
             method,
             uri.toUrl(),

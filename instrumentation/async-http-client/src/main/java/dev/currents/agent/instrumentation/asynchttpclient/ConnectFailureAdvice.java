@@ -6,8 +6,10 @@ import org.asynchttpclient.netty.NettyResponseFuture;
 
 /**
  * Inlined into {@code NettyConnectListener.onFailure(channel, cause)}: the request's connection could not be made
- * (refused, timed out, TLS handshake failed). AHC connects again for a request that had been sent before, or
- * aborts the future with a {@code ConnectException} around {@code cause}: the attempt ends here, with the cause.
+ * (refused, timed out, TLS handshake failed). AHC either aborts the future with a {@code ConnectException} around
+ * {@code cause}, which ends the attempt, or sends the request again on a new connection (3.0 does so after a
+ * refused connection, up to {@code maxRequestRetry} times): nothing of it went on the wire, so the attempt goes on
+ * with the next {@code NettyRequest}, as Jetty's exchange does when it takes a request back from a connection.
  */
 public final class ConnectFailureAdvice {
 
@@ -15,9 +17,9 @@ public final class ConnectFailureAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
   public static void enter(
-      @Advice.FieldValue("future") NettyResponseFuture<?> future, @Advice.Argument(1) Throwable cause) {
+      @Advice.FieldValue("future") NettyResponseFuture<?> future) {
     if (AsyncHttpClientAttempts.anyOpen()) {
-      AsyncHttpClientAttempts.failed(future.getNettyRequest(), cause);
+      AsyncHttpClientAttempts.connectFailed(future.getNettyRequest());
     }
   }
 }

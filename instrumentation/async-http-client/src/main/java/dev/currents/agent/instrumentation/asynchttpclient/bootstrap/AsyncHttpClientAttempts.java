@@ -30,14 +30,17 @@ public final class AsyncHttpClientAttempts {
       new CancellationException("AsyncHttpClient ListenableFuture.cancel()");
 
   /**
-   * What an attempt is recorded with when its connection closed and AHC kept no failure for it, or when AHC sent
-   * the request again without a failure the agent saw (an {@code IOExceptionFilter} that asked for a replay).
+   * What an attempt is recorded with when AHC sent its request again after its connection closed without keeping
+   * the failure (a bare close, or an {@code IOExceptionFilter} that asked for a replay).
    */
   private static final IOException CLOSED =
       new IOException("the connection of an AsyncHttpClient request closed before its response");
 
   /** Open attempts, by the {@code NettyRequest} they sent. */
   private static final WeakIdentityMap<Object, Attempt> OPEN = new WeakIdentityMap<>();
+
+  /** Open attempts whose request's connection could not be made: AHC may send it again, on a new connection. */
+  private static final WeakIdentityMap<Object, Boolean> UNSENT = new WeakIdentityMap<>();
 
   /** The application's span when it executed each Currents request, by future: the parent of its attempts. */
   private static final WeakIdentityMap<Object, Object> PARENT_OF_FUTURE = new WeakIdentityMap<>();
@@ -54,11 +57,15 @@ public final class AsyncHttpClientAttempts {
    * carry, or null.
    *
    * @param first whether this is the future's first request, built on the application's thread
+   * @param previous the request the future had before this one, or null
+   * @param previousFailure the I/O failure AHC kept for the previous request's connection, or null
    * @param url the request's absolute URL
    */
   public static String start(
       Object future,
       boolean first,
+      Object previous,
+      Throwable previousFailure,
       Object nettyRequest,
       String method,
       String url,
@@ -67,6 +74,16 @@ public final class AsyncHttpClientAttempts {
     try {
       if (OPEN.get(nettyRequest) != null) {
         return null;
+      }
+      Attempt unfinished = previous == null ? null : OPEN.remove(previous);
+      if (unfinished != null) {
+        if (UNSENT.remove(previous) != null) {
+          // Sent again after a connection that could not be made: the same attempt, on the next connection.
+          OPEN.put(nettyRequest, unfinished);
+          return unfinished.traceparent();
+        }
+        // Sent again after its connection closed under it: that attempt is over.
+        CurrentsRequests.fail(unfinished, previousFailure != null ? previousFailure : CLOSED);
       }
       Object parent;
       if (first) {
@@ -115,14 +132,20 @@ public final class AsyncHttpClientAttempts {
   }
 
   /**
-   * The future got a new {@code NettyRequest} in place of {@code previous}: an attempt of the previous one still
-   * open is over, before the new one starts.
+   * The connection for a {@code NettyRequest} could not be made. Its attempt stays open: AHC aborts the future next
+   * ({@link #failed}), or sends the request again on a new connection, which the attempt goes on with.
    */
-  public static void replaced(Object previous) {
-    failed(previous, CLOSED);
+  public static void connectFailed(Object nettyRequest) {
+    if (nettyRequest != null && OPEN.get(nettyRequest) != null) {
+      UNSENT.put(nettyRequest, Boolean.TRUE);
+    }
   }
 
   private static Attempt detach(Object nettyRequest) {
-    return nettyRequest == null || OPEN.isEmpty() ? null : OPEN.remove(nettyRequest);
+    if (nettyRequest == null || OPEN.isEmpty()) {
+      return null;
+    }
+    UNSENT.remove(nettyRequest);
+    return OPEN.remove(nettyRequest);
   }
 }
