@@ -40,7 +40,9 @@ final class ClientAdapters {
           client("apache4", library("dev.currents.testapp.apache4.ApacheHttpClient4Adapter", false)),
           client("apache5", library("dev.currents.testapp.apache5.ApacheHttpClient5Adapter", false)),
           client("apache5-async", library("dev.currents.testapp.apache5.ApacheHttpClient5AsyncAdapter", false)),
-          client("apache5-async-producer", library("dev.currents.testapp.apache5.ApacheHttpClient5AsyncAdapter", true)));
+          client("apache5-async-producer", library("dev.currents.testapp.apache5.ApacheHttpClient5AsyncAdapter", true)),
+          client("async-http-client", library("dev.currents.testapp.asynchttpclient.AsyncHttpClientAdapter", false)),
+          client("async-http-client-async", library("dev.currents.testapp.asynchttpclient.AsyncHttpClientAdapter", true)));
 
   private static final Map<String, ClientAdapter> MADE = new ConcurrentHashMap<>();
 

@@ -114,7 +114,7 @@ class AgentSafetyIT {
       String line = stderr.get(0);
       assertTrue(line.startsWith("[currents-agent] currents-agent 0."), line);
       assertTrue(line.contains("hosts " + api.hosts().replace(",", ", ")), line);
-      assertTrue(line.contains("clients java-http-client, http-url-connection, okhttp, jetty-httpclient, reactor-netty, apache-httpclient-4, apache-httpclient-5, jersey-client;"), line);
+      assertTrue(line.contains("clients java-http-client, http-url-connection, okhttp, jetty-httpclient, reactor-netty, apache-httpclient-4, apache-httpclient-5, async-http-client, jersey-client;"), line);
       assertTrue(line.contains("metrics prometheus http://0.0.0.0:" + app.metricsPort() + "/metrics"), line);
       assertTrue(line.endsWith("traces none"), line);
     }

@@ -134,6 +134,28 @@ final class Subjects {
    */
   static final Subject.Library APACHE5_0 = apache5(true);
 
+  /**
+   * AsyncHttpClient 2.x: each request it writes is an attempt (a redirect hop, a resend); its request timeout is
+   * the call's deadline. A connection reset under a request fails it at once: 2.x resends only a request whose
+   * connection closed before the reset reached it, which the suite cannot bring about.
+   */
+  static final Subject.Library ASYNC_HTTP_CLIENT_2 =
+      Subject.Library.syncAndAsync(
+          "async-http-client",
+          "async-http-client",
+          EnumSet.of(CANCEL, CALL_TIMEOUT, EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION));
+
+  /**
+   * AsyncHttpClient 3.0 resends by itself a request whose connection was reset under it, up to five times by
+   * default ({@code maxRequestRetry}), whatever its method.
+   */
+  static final Subject.Library ASYNC_HTTP_CLIENT =
+      Subject.Library.syncAndAsync(
+          "async-http-client",
+          "async-http-client",
+          EnumSet.of(CANCEL, CALL_TIMEOUT, EACH_REQUEST_IS_AN_ATTEMPT, RETRIES_ON_CONNECTION_FAILURE,
+              LOADED_BY_THE_APPLICATION));
+
   private Subjects() {}
 
   private static Subject.Library apache5(boolean version50) {
@@ -194,7 +216,8 @@ final class Subjects {
   /**
    * The oldest and the newest version of each library that the README claims. OkHttp 4.x, which 3.x and 5.x
    * bracket, runs under Retrofit 3.0.0 (4.12.0) and 3.14.9 under Retrofit 2.9.0. Jetty 10 and 11, which 9.4 and
-   * 12.1 bracket, have the 9.4 API and the same HttpExchange.
+   * 12.1 bracket, have the 9.4 API and the same HttpExchange. AsyncHttpClient runs at 2.1.0, 2.15.0 (the newest
+   * 2.x, on Netty 4.1) and 3.0.14 (on Netty 4.2, HTTP/2 offered over TLS).
    */
   private static List<Subject> libraryVersions() {
     List<Subject> versions = new ArrayList<>();
@@ -208,6 +231,9 @@ final class Subjects {
     versions.add(APACHE4.version("4.5.14"));
     versions.add(APACHE5_0.version("5.0"));
     versions.add(APACHE5.version("5.6.4"));
+    versions.add(ASYNC_HTTP_CLIENT_2.version("2.1.0"));
+    versions.add(ASYNC_HTTP_CLIENT_2.version("2.15.0"));
+    versions.add(ASYNC_HTTP_CLIENT.version("3.0.14"));
     versions.addAll(reactorNettyVersions());
     versions.add(SPRING_5.version("5.3.39"));
     versions.add(SPRING_6.version("6.2.19"));

@@ -34,8 +34,12 @@ class TracingIT {
   private static final String SECRET_QUERY = "query-secret-value";
   private static final String USER_INFO = "someone:user-info-password";
   private static final String[] CLIENTS = {
-    "java-http-client", "java-http-client-async", "http-url-connection", "jetty-httpclient", "jetty-httpclient-async"
+    "java-http-client", "java-http-client-async", "http-url-connection", "jetty-httpclient", "jetty-httpclient-async",
+    "async-http-client", "async-http-client-async"
   };
+  /** AsyncHttpClient follows a redirect with a request it sends from a Netty thread. */
+  private static final String AHC_HOPS_PATH = "/v1/projects/aHcHp1";
+  private static final String AHC_HOPS_TARGET = "/v1/projects?hops=ahc";
   /** Jetty follows a redirect with a new request of the same conversation, into which it copies the headers. */
   private static final String HOPS_PATH = "/v1/projects/hOpS01";
   private static final String HOPS_TARGET = "/v1/projects?hops=1";
@@ -55,7 +59,8 @@ class TracingIT {
     collector = OtlpReceiver.answering();
     app =
         TracedApp.of(api.app(jdk), "sdk")
-            .classPath(Subjects.JETTY.version("12.1.14").classPath())
+            .classPath(Subjects.JETTY.version("12.1.14").classPath() + java.io.File.pathSeparator
+                + Subjects.ASYNC_HTTP_CLIENT.version("3.0.14").classPath())
             // The collector is listed as a Currents host: the agent must still not record its own exports.
             .property("currents.agent.hosts", api.hosts() + ",127.0.0.1:" + collector.port())
             .property("currents.agent.otlp.endpoint", collector.endpoint())
@@ -83,6 +88,9 @@ class TracingIT {
     api.api.script().on("GET", HOPS_PATH).respond(302, "", Map.of("Location", api.api.httpBaseUrl() + HOPS_TARGET + "&own=1"));
     assertEquals("STATUS 401", app.call("jetty-httpclient", "GET", api.api.httpBaseUrl() + HOPS_PATH + "?own=1", bearer(),
         "followRedirects=true", "header=traceparent:" + APPLICATIONS_TRACEPARENT));
+    api.api.script().on("GET", AHC_HOPS_PATH).respond(302, "", Map.of("Location", api.api.httpBaseUrl() + AHC_HOPS_TARGET));
+    assertEquals("STATUS 200", app.call("async-http-client-async", "GET", api.api.httpBaseUrl() + AHC_HOPS_PATH, bearer(),
+        "followRedirects=true"));
     api.api.script().on("GET", CHAIN_PATH).respond(503);
     api.api.script().on("GET", CHAIN_PATH).respond(429, "{}", Map.of("Retry-After", "1"));
     String chain = api.api.httpBaseUrl() + CHAIN_PATH + "?chain=1";
@@ -160,6 +168,20 @@ class TracingIT {
     assertEquals(applicationSpan[1], first.parentSpanId(), "the first hop is a child of the application's span");
     assertEquals(applicationSpan[0], target.traceId(), "the next hop in the application's trace");
     assertEquals(applicationSpan[1], target.parentSpanId(), "the next hop a child of the application's span too");
+  }
+
+  /** AsyncHttpClient sends the next hop from a Netty thread: the span kept with its future is the hop's parent. */
+  @Test
+  void theHopsOfAnAsyncHttpClientRedirectAreChildrenOfTheApplicationsSpan() throws Exception {
+    ReceivedSpan first = onlySpan(s -> AHC_HOPS_PATH.equals(s.pathAndQuery()));
+    ReceivedSpan target = onlySpan(s -> AHC_HOPS_TARGET.equals(s.pathAndQuery()));
+    assertEquals(List.of(first.traceparent()), receivedAt(AHC_HOPS_PATH).headers().get("traceparent"));
+    assertEquals(List.of(target.traceparent()), receivedAt(AHC_HOPS_TARGET).headers().get("traceparent"));
+    for (ReceivedSpan hop : List.of(first, target)) {
+      assertEquals("async-http-client", hop.attribute("currents.client"));
+      assertEquals(applicationSpan[0], hop.traceId(), "the application's trace");
+      assertEquals(applicationSpan[1], hop.parentSpanId(), "a child of the application's span");
+    }
   }
 
   @Test

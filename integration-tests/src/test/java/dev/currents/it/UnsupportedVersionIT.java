@@ -32,6 +32,11 @@ class UnsupportedVersionIT {
     assertLeftAlone(Subjects.REACTOR_NETTY.version("0.9.25"), "reactor-netty", "older than 1.0", "reactor.netty.");
   }
 
+  @Test
+  void asyncHttpClientBefore21IsLeftAloneWithOneDebugLine() throws Exception {
+    assertLeftAlone(Subjects.ASYNC_HTTP_CLIENT_2.version("2.0.40"), "async-http-client", "older than 2.1", "org.asynchttpclient.");
+  }
+
   /** Every client of the subject gets its answer, none is recorded, and the agent says so once at debug level. */
   private static void assertLeftAlone(Subject subject, String tag, String line, String libraryPackage) throws Exception {
     TestApi api = TestApi.start();

@@ -1,0 +1,151 @@
+package dev.currents.agent.instrumentation.asynchttpclient.bootstrap;
+
+import dev.currents.agent.bootstrap.AgentErrors;
+import dev.currents.agent.bootstrap.Attempt;
+import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.bootstrap.WeakIdentityMap;
+import java.io.IOException;
+import java.net.URI;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The attempts of AsyncHttpClient's requests. One {@code NettyResponseFuture} serves one request of the
+ * application, whatever AHC sends for it: the first request, each followed redirect, each answer to an
+ * authentication challenge and each resend after a closed connection. For each of them AHC builds a new {@code
+ * NettyRequest} (the Netty request written on the wire) and sets it on the future, so a {@code NettyRequest} is
+ * an attempt: attempts are kept by it, and whoever ends one finds it through {@code future.getNettyRequest()}.
+ *
+ * <p>Only the first attempt starts on the application's thread (in {@code execute}); the later ones start on
+ * Netty's event loops, where the application's span is not current. The span current at the first one is kept
+ * with the future, as the parent of all its attempts.
+ *
+ * <p>Loaded by the bootstrap class loader, shared by every copy of AHC: it sees AHC's objects as objects.
+ */
+public final class AsyncHttpClientAttempts {
+
+  public static final String CLIENT = "async-http-client";
+
+  /** What an attempt whose future the application cancelled is recorded with: a category, never thrown. */
+  private static final CancellationException CANCELLED =
+      new CancellationException("AsyncHttpClient ListenableFuture.cancel()");
+
+  /**
+   * What an attempt is recorded with when AHC sent its request again after its connection closed without keeping
+   * the failure (a bare close, or an {@code IOExceptionFilter} that asked for a replay).
+   */
+  private static final IOException CLOSED =
+      new IOException("the connection of an AsyncHttpClient request closed before its response");
+
+  /** Open attempts, by the {@code NettyRequest} they sent. */
+  private static final WeakIdentityMap<Object, Attempt> OPEN = new WeakIdentityMap<>();
+
+  /** Open attempts whose request's connection could not be made: AHC may send it again, on a new connection. */
+  private static final WeakIdentityMap<Object, Boolean> UNSENT = new WeakIdentityMap<>();
+
+  /** The application's span when it executed each Currents request, by future: the parent of its attempts. */
+  private static final WeakIdentityMap<Object, Object> PARENT_OF_FUTURE = new WeakIdentityMap<>();
+
+  private AsyncHttpClientAttempts() {}
+
+  /** Whether any attempt is open: the one check that requests to other hosts pay when they end. */
+  public static boolean anyOpen() {
+    return !OPEN.isEmpty();
+  }
+
+  /**
+   * Starts the attempt of a Currents request's new {@code NettyRequest}; returns the {@code traceparent} it should
+   * carry, or null.
+   *
+   * @param first whether this is the future's first request, built on the application's thread
+   * @param previous the request the future had before this one, or null
+   * @param previousFailure the I/O failure AHC kept for the previous request's connection, or null
+   * @param url the request's absolute URL
+   */
+  public static String start(
+      Object future,
+      boolean first,
+      Object previous,
+      Throwable previousFailure,
+      Object nettyRequest,
+      String method,
+      String url,
+      String authorization,
+      String recordKey) {
+    try {
+      if (OPEN.get(nettyRequest) != null) {
+        return null;
+      }
+      Attempt unfinished = previous == null ? null : OPEN.remove(previous);
+      if (unfinished != null) {
+        if (UNSENT.remove(previous) != null) {
+          // Sent again after a connection that could not be made: the same attempt, on the next connection.
+          OPEN.put(nettyRequest, unfinished);
+          return unfinished.traceparent();
+        }
+        // Sent again after its connection closed under it: that attempt is over.
+        CurrentsRequests.fail(unfinished, previousFailure != null ? previousFailure : CLOSED);
+      }
+      Object parent;
+      if (first) {
+        parent = CurrentsRequests.currentParent();
+        if (parent != null) {
+          PARENT_OF_FUTURE.put(future, parent);
+        }
+      } else {
+        parent = PARENT_OF_FUTURE.get(future);
+      }
+      Attempt attempt =
+          CurrentsRequests.start(CLIENT, method, URI.create(url), authorization, recordKey, parent);
+      if (attempt == null) {
+        return null;
+      }
+      OPEN.put(nettyRequest, attempt);
+      return attempt.traceparent();
+    } catch (RuntimeException e) {
+      AgentErrors.report("start of an AsyncHttpClient request", e);
+      return null;
+    }
+  }
+
+  /** The response of a {@code NettyRequest} arrived (its status line and headers); interim 1xx are not passed. */
+  public static void responded(Object nettyRequest, int status, String retryAfter) {
+    Attempt attempt = detach(nettyRequest);
+    if (attempt != null) {
+      CurrentsRequests.end(attempt, status, retryAfter);
+    }
+  }
+
+  /**
+   * A {@code NettyRequest} failed: the future is aborted, its connection failed, or closed before the response
+   * came. Whether AHC sends it again or gives up, this attempt is over.
+   */
+  public static void failed(Object nettyRequest, Throwable failure) {
+    Attempt attempt = detach(nettyRequest);
+    if (attempt != null) {
+      CurrentsRequests.fail(attempt, failure != null ? failure : CLOSED);
+    }
+  }
+
+  /** The application cancelled the future whose current request this is. */
+  public static void cancelled(Object nettyRequest) {
+    failed(nettyRequest, CANCELLED);
+  }
+
+  /**
+   * The connection for a {@code NettyRequest} could not be made. Its attempt stays open: AHC aborts the future next
+   * ({@link #failed}), or sends the request again on a new connection, which the attempt goes on with.
+   */
+  public static void connectFailed(Object nettyRequest) {
+    if (nettyRequest != null && OPEN.get(nettyRequest) != null) {
+      UNSENT.put(nettyRequest, Boolean.TRUE);
+    }
+  }
+
+  private static Attempt detach(Object nettyRequest) {
+    if (nettyRequest == null || OPEN.isEmpty()) {
+      return null;
+    }
+    UNSENT.remove(nettyRequest);
+    return OPEN.remove(nettyRequest);
+  }
+}

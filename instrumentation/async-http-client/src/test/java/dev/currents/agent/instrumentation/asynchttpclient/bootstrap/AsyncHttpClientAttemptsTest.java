@@ -1,0 +1,95 @@
+package dev.currents.agent.instrumentation.asynchttpclient.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.currents.agent.bootstrap.Attempt;
+import dev.currents.agent.bootstrap.AttemptRecorder;
+import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.common.HostFilter;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The attempts' bookkeeping, with plain objects for AHC's future and requests. */
+class AsyncHttpClientAttemptsTest {
+
+  private static final String URL = "https://api.currents.dev/v1/projects";
+
+  private final List<String> recorded = new ArrayList<>();
+  private final List<Throwable> failures = new ArrayList<>();
+  private final Object future = new Object();
+  private final Object first = new Object();
+  private final Object second = new Object();
+
+  @BeforeEach
+  void install() {
+    CurrentsRequests.install(
+        HostFilter.parse("api.currents.dev"),
+        new AttemptRecorder() {
+          @Override
+          public void started(Attempt attempt) {
+            recorded.add("start " + attempt.method());
+          }
+
+          @Override
+          public void finished(Attempt attempt, long endNanos, int status, String retryAfter, Throwable failure) {
+            recorded.add("end " + status + " " + retryAfter);
+            failures.add(failure);
+          }
+        });
+  }
+
+  @AfterEach
+  void uninstall() {
+    CurrentsRequests.install(HostFilter.parse(""), AttemptRecorder.NONE);
+  }
+
+  @Test
+  void aResponseEndsItsRequestsAttemptOnce() {
+    start(null, null, first);
+    AsyncHttpClientAttempts.responded(first, 429, "2");
+    AsyncHttpClientAttempts.responded(first, 429, "2");
+    AsyncHttpClientAttempts.failed(first, new IOException("late"));
+    assertEquals(List.of("start GET", "end 429 2"), recorded);
+    assertFalse(AsyncHttpClientAttempts.anyOpen());
+  }
+
+  @Test
+  void aResendAfterAClosedConnectionEndsThePreviousAttemptWithAhcsFailureBeforeTheNextStarts() {
+    start(null, null, first);
+    IOException reset = new IOException("Connection reset");
+    start(first, reset, second);
+    AsyncHttpClientAttempts.responded(second, 200, null);
+    assertEquals(List.of("start GET", "end -1 null", "start GET", "end 200 null"), recorded);
+    assertSame(reset, failures.get(0));
+  }
+
+  @Test
+  void aRequestSentAgainAfterAConnectionThatCouldNotBeMadeIsTheSameAttempt() {
+    start(null, null, first);
+    AsyncHttpClientAttempts.connectFailed(first);
+    start(first, null, second);
+    ConnectException refused = new ConnectException("refused");
+    AsyncHttpClientAttempts.failed(second, refused);
+    assertEquals(List.of("start GET", "end -1 null"), recorded);
+    assertSame(refused, failures.get(0));
+  }
+
+  @Test
+  void aCancelledFutureCancelsItsOpenAttempt() {
+    start(null, null, first);
+    AsyncHttpClientAttempts.cancelled(first);
+    assertEquals("java.util.concurrent.CancellationException", failures.get(0).getClass().getName());
+  }
+
+  private void start(Object previous, Throwable previousFailure, Object nettyRequest) {
+    AsyncHttpClientAttempts.start(
+        future, previous == null, previous, previousFailure, nettyRequest, "GET", URL, "Bearer k", null);
+  }
+}
