@@ -2,6 +2,7 @@ package dev.currents.agent.instrumentation.asynchttpclient.bootstrap;
 
 import dev.currents.agent.bootstrap.AgentErrors;
 import dev.currents.agent.bootstrap.Attempt;
+import dev.currents.agent.bootstrap.CallParents;
 import dev.currents.agent.bootstrap.CurrentsRequests;
 import dev.currents.agent.bootstrap.WeakIdentityMap;
 import java.io.IOException;
@@ -43,7 +44,7 @@ public final class AsyncHttpClientAttempts {
   private static final WeakIdentityMap<Object, Boolean> UNSENT = new WeakIdentityMap<>();
 
   /** The application's span when it executed each Currents request, by future: the parent of its attempts. */
-  private static final WeakIdentityMap<Object, Object> PARENT_OF_FUTURE = new WeakIdentityMap<>();
+  private static final CallParents PARENT_OF_FUTURE = new CallParents();
 
   private AsyncHttpClientAttempts() {}
 
@@ -85,15 +86,10 @@ public final class AsyncHttpClientAttempts {
         // Sent again after its connection closed under it: that attempt is over.
         CurrentsRequests.fail(unfinished, previousFailure != null ? previousFailure : CLOSED);
       }
-      Object parent;
       if (first) {
-        parent = CurrentsRequests.currentParent();
-        if (parent != null) {
-          PARENT_OF_FUTURE.put(future, parent);
-        }
-      } else {
-        parent = PARENT_OF_FUTURE.get(future);
+        PARENT_OF_FUTURE.keepCurrent(future);
       }
+      Object parent = PARENT_OF_FUTURE.of(future);
       Attempt attempt =
           CurrentsRequests.start(CLIENT, method, URI.create(url), authorization, recordKey, parent);
       if (attempt == null) {
