@@ -3,48 +3,33 @@ package dev.currents.agent.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.currents.agent.common.HostFilter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class CallParentsTest {
 
-  /** What the application has current on "this thread"; null: no span. */
-  private Object current;
-
   private final CallParents parents = new CallParents();
   private final Object call = new Object();
 
+  private ApplicationSpansForTests spans;
+
   @BeforeEach
   void install() {
-    CurrentsRequests.install(
-        HostFilter.parse("api.currents.dev"),
-        new AttemptRecorder() {
-          @Override
-          public void started(Attempt attempt) {}
-
-          @Override
-          public void finished(Attempt attempt, long endNanos, int status, String retryAfter, Throwable failure) {}
-
-          @Override
-          public Object currentParent() {
-            return current;
-          }
-        });
+    spans = ApplicationSpansForTests.install();
   }
 
   @AfterEach
   void uninstall() {
-    CurrentsRequests.install(HostFilter.parse(""), AttemptRecorder.NONE);
+    ApplicationSpansForTests.uninstall();
   }
 
   @Test
   void theSpanCurrentWhenTheCallIsMadeIsTheParentOfItsAttemptsOnOtherThreads() {
     Object applicationSpan = new Object();
-    current = applicationSpan;
+    spans.current = applicationSpan;
     parents.keepCurrent(call);
-    current = null; // the client's own thread
+    spans.current = null; // the client's own thread
     assertSame(applicationSpan, parents.of(call));
     assertSame(applicationSpan, parents.of(call), "every attempt of the call");
     assertNull(parents.of(new Object()), "another call kept none");
@@ -59,15 +44,15 @@ class CallParentsTest {
   @Test
   void theFirstAttemptsSpanIsKeptForTheAttemptsThatFollow() {
     Object applicationSpan = new Object();
-    current = applicationSpan;
+    spans.current = applicationSpan;
     assertSame(applicationSpan, parents.keptOrCurrent(call), "the first attempt, on the application's thread");
-    current = new Object(); // whatever the client's thread has current later
+    spans.current = new Object(); // whatever the client's thread has current later
     assertSame(applicationSpan, parents.keptOrCurrent(call), "a redirect hop or resend on the client's thread");
   }
 
   @Test
   void aForgottenCallHasNoParentLeft() {
-    current = new Object();
+    spans.current = new Object();
     parents.keepCurrent(call);
     parents.forget(call);
     assertNull(parents.of(call));

@@ -123,32 +123,17 @@ class CurrentsRequestsTest {
 
   @Test
   void aParentCapturedWhereTheRequestWasMadeGoesToTheRecorderWithItsAttempt() {
+    ApplicationSpansForTests spans = ApplicationSpansForTests.install();
     Object applicationSpan = new Object();
-    List<Object> parentsAtStart = new ArrayList<>();
-    CurrentsRequests.install(
-        HostFilter.parse("api.currents.dev"),
-        new AttemptRecorder() {
-          @Override
-          public void started(Attempt attempt) {
-            parentsAtStart.add(attempt.parent());
-          }
-
-          @Override
-          public void finished(Attempt attempt, long endNanos, int status, String retryAfter, Throwable failure) {}
-
-          @Override
-          public Object currentParent() {
-            return applicationSpan;
-          }
-        });
+    spans.current = applicationSpan;
     Object captured = CurrentsRequests.currentParent();
     assertSame(applicationSpan, captured);
     URI uri = URI.create("https://api.currents.dev/v1/projects");
     Attempt child = CurrentsRequests.start("reactor-netty", "GET", uri, null, null, captured);
     assertSame(captured, child.parent());
     assertNull(CurrentsRequests.start("reactor-netty", "GET", uri, null, null).parent(), "none kept: none given");
-    assertEquals(2, parentsAtStart.size());
-    assertSame(captured, parentsAtStart.get(0), "the recorder sees it as the attempt starts");
+    assertEquals(2, spans.parentsAtStart.size());
+    assertSame(captured, spans.parentsAtStart.get(0), "the recorder sees it as the attempt starts");
   }
 
   @Test
