@@ -3,9 +3,13 @@ package dev.currents.it;
 import dev.currents.simapi.SimulatedCurrentsApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The simulated Currents API as the tests set it up, and what an application needs to reach it. */
 final class TestApi {
@@ -21,6 +25,9 @@ final class TestApi {
   final Path trustStore;
   /** A loopback port nothing listens on, listed as a Currents host so that refused connections count. */
   final int closedPort;
+
+  /** Never closed: closing a reservation would free its port. */
+  private static final List<Socket> RESERVED = new CopyOnWriteArrayList<>();
 
   private TestApi(SimulatedCurrentsApi api, Path trustStore, int closedPort) {
     this.api = api;
@@ -38,7 +45,7 @@ final class TestApi {
               .recordKeys(RECORD_KEY)
               .start();
       Path trustStore = api.writeTrustStore(Files.createTempDirectory("currents-it"), TRUST_STORE_PASSWORD);
-      return new TestApi(api, trustStore, freePort());
+      return new TestApi(api, trustStore, refusingPort());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -61,9 +68,15 @@ final class TestApi {
         .property("javax.net.ssl.trustStorePassword", TRUST_STORE_PASSWORD);
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+  /**
+   * A loopback port that refuses every connection while this JVM runs: bound by a socket that never listens. A
+   * port merely found free could be taken meanwhile by a server of the other test JVM, or given to a client's own
+   * connection as its local port, which then connects to itself; this one stays taken.
+   */
+  private static int refusingPort() throws IOException {
+    Socket reservation = new Socket();
+    reservation.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    RESERVED.add(reservation);
+    return reservation.getLocalPort();
   }
 }
