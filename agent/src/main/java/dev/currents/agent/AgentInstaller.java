@@ -16,6 +16,7 @@ import dev.currents.agent.telemetry.ChainSweeper;
 import dev.currents.agent.telemetry.MeterLabels;
 import dev.currents.agent.telemetry.TelemetryRecorder;
 import dev.currents.agent.tooling.ClientInstrumentation;
+import dev.currents.agent.tooling.Weaving;
 import dev.currents.agent.tracing.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.instrument.ClassFileTransformer;
@@ -41,7 +42,10 @@ public final class AgentInstaller {
    * agent weaves, so that no request escapes it.
    */
   public static void install(Instrumentation instrumentation, String version) {
-    AgentConfig config = AgentConfig.fromSystem();
+    List<ClientInstrumentation> all = new ArrayList<>();
+    ServiceLoader.load(ClientInstrumentation.class, AgentInstaller.class.getClassLoader()).forEach(all::add);
+    AgentConfig config =
+        AgentConfig.fromSystem(all.stream().map(ClientInstrumentation::name).collect(Collectors.toList()));
     AgentLog.setLevel(config.logLevel());
     if (!config.enabled()) {
       AgentLog.info("disabled by currents.agent.enabled=false: nothing installed");
@@ -51,16 +55,21 @@ public final class AgentInstaller {
     for (String rejected : hosts.rejected()) {
       AgentLog.warn("currents.agent.hosts: ignoring malformed entry '" + rejected + "'");
     }
-    List<ClientInstrumentation> clients = new ArrayList<>();
+    List<ClientInstrumentation> enabled = new ArrayList<>();
+    List<String> disabled = new ArrayList<>();
     List<String> heldTypes = new ArrayList<>();
-    for (ClientInstrumentation client :
-        ServiceLoader.load(ClientInstrumentation.class, AgentInstaller.class.getClassLoader())) {
-      clients.add(client);
-      heldTypes.addAll(client.typeNamesToHold());
+    for (ClientInstrumentation client : all) {
+      if (config.instrumentationEnabled(client.name())) {
+        enabled.add(client);
+        heldTypes.addAll(Weaving.heldTypes(client));
+      } else {
+        disabled.add(client.name());
+      }
     }
     StartGate gate = new StartGate(heldTypes);
     Thread starter =
-        new Thread(() -> start(instrumentation, version, config, hosts, clients, gate), "currents-agent-start");
+        new Thread(
+            () -> start(instrumentation, version, config, hosts, enabled, disabled, gate), "currents-agent-start");
     starter.setDaemon(true);
     gate.starter(starter);
     instrumentation.addTransformer(gate, true);
@@ -73,6 +82,7 @@ public final class AgentInstaller {
       AgentConfig config,
       HostFilter hosts,
       List<ClientInstrumentation> clients,
+      List<String> disabled,
       StartGate gate) {
     ClassFileTransformer weaver = null;
     try {
@@ -88,7 +98,10 @@ public final class AgentInstaller {
               + ": hosts "
               + String.join(", ", hosts.entries())
               + "; clients "
-              + clients.stream().map(ClientInstrumentation::client).collect(Collectors.joining(", "))
+              + clients.stream().map(ClientInstrumentation::name).collect(Collectors.joining(", "))
+              + (disabled.isEmpty()
+                  ? ""
+                  : " (switched off: " + String.join(", ", disabled) + ")")
               + "; metrics "
               + registries.destinations()
               + "; traces "
@@ -139,7 +152,7 @@ public final class AgentInstaller {
               .ignore(nameStartsWith("dev.currents.agent."))
               .assureReadEdgeTo(instrumentation, CurrentsRequests.class);
       for (ClientInstrumentation client : clients) {
-        builder = client.instrument(builder);
+        builder = Weaving.onto(builder, client);
       }
       return builder.installOn(instrumentation);
     } finally {

@@ -121,6 +121,23 @@ class AgentSafetyIT {
   }
 
   @Test
+  void oneInstrumentationSwitchedOffRecordsNothingAndTheOthersGoOn() throws Exception {
+    try (AppJvm app =
+        api.app(jdk).property("currents.agent.instrumentation.java-http-client.enabled", "false").start()) {
+      for (String client : CLIENTS) {
+        assertEquals("STATUS 200", app.call(client, "GET", api.api.httpBaseUrl() + "/v1/projects", bearer()));
+      }
+      PrometheusScrape scrape = app.scrape();
+      assertEquals(0, scrape.requests("client", "java-http-client"));
+      assertEquals(1, scrape.requests("client", "http-url-connection"));
+      List<String> stderr = app.stderr();
+      assertEquals(1, stderr.size(), stderr::toString);
+      assertTrue(stderr.get(0).contains("clients http-url-connection, okhttp, ") , stderr.get(0));
+      assertTrue(stderr.get(0).contains(" (switched off: java-http-client);"), stderr.get(0));
+    }
+  }
+
+  @Test
   void theApplicationEndsWhenItsMainThreadDoes() throws Exception {
     AppJvm app = api.app(jdk).start();
     assertEquals("STATUS 200", app.call("java-http-client", "GET", api.api.httpBaseUrl() + "/v1/projects", bearer()));

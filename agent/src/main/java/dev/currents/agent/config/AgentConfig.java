@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -35,11 +36,13 @@ public final class AgentConfig {
   private final Duration backoffMinDelay;
   private final int backoffMaxOpenChains;
   private final AgentLog.Level logLevel;
+  private final Set<String> disabledInstrumentations;
 
   AgentConfig(boolean enabled, Path configFile, String hosts, String serviceName,
       Set<MetricsExporter> metricsExporters, String prometheusHost, int prometheusPort,
       Set<TracesExporter> tracesExporters, URI otlpEndpoint, boolean tracesPropagate, Duration backoffWindow,
-      Duration backoffMinDelay, int backoffMaxOpenChains, AgentLog.Level logLevel) {
+      Duration backoffMinDelay, int backoffMaxOpenChains, AgentLog.Level logLevel,
+      Set<String> disabledInstrumentations) {
     this.enabled = enabled;
     this.configFile = configFile;
     this.hosts = hosts;
@@ -54,10 +57,16 @@ public final class AgentConfig {
     this.backoffMinDelay = backoffMinDelay;
     this.backoffMaxOpenChains = backoffMaxOpenChains;
     this.logLevel = logLevel;
+    this.disabledInstrumentations = disabledInstrumentations;
   }
 
-  /** Loads from this JVM's system properties and environment. */
-  public static AgentConfig fromSystem() {
+  /**
+   * Loads from this JVM's system properties and environment.
+   *
+   * @param instrumentations the names of the instrumentations the agent has, each with its key {@code
+   *     currents.agent.instrumentation.<name>.enabled}
+   */
+  public static AgentConfig fromSystem(List<String> instrumentations) {
     Map<String, String> systemProperties = new HashMap<>();
     Map<String, String> environment = Collections.emptyMap();
     try {
@@ -69,7 +78,7 @@ public final class AgentConfig {
     } catch (SecurityException e) {
       AgentLog.warn("cannot read system properties or environment (" + e.getMessage() + "); using what was read");
     }
-    return load(systemProperties, environment);
+    return load(systemProperties, environment, instrumentations);
   }
 
   /**
@@ -77,11 +86,17 @@ public final class AgentConfig {
    * fail, which would be a bug, the failure is logged and every key takes its default.
    */
   public static AgentConfig load(Map<String, String> systemProperties, Map<String, String> environment) {
+    return load(systemProperties, environment, List.of());
+  }
+
+  /** As {@link #load(Map, Map)}, knowing the names of the agent's instrumentations. */
+  public static AgentConfig load(
+      Map<String, String> systemProperties, Map<String, String> environment, List<String> instrumentations) {
     try {
-      return new ConfigLoader(systemProperties, environment).load();
+      return new ConfigLoader(systemProperties, environment, instrumentations).load();
     } catch (RuntimeException e) {
       AgentLog.warn("cannot load the configuration (" + e + "); using the defaults");
-      return new ConfigLoader(Collections.emptyMap(), Collections.emptyMap()).load();
+      return new ConfigLoader(Collections.emptyMap(), Collections.emptyMap(), instrumentations).load();
     }
   }
 
@@ -156,6 +171,11 @@ public final class AgentConfig {
   /** {@code currents.agent.backoff.max-open-chains}: at least 1. */
   public int backoffMaxOpenChains() {
     return backoffMaxOpenChains;
+  }
+
+  /** Whether {@code currents.agent.instrumentation.<name>.enabled} leaves that instrumentation on (the default). */
+  public boolean instrumentationEnabled(String name) {
+    return !disabledInstrumentations.contains(name);
   }
 
   /** {@code currents.agent.log.level}. */

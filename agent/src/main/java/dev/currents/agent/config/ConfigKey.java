@@ -33,7 +33,7 @@ public enum ConfigKey {
 
   ConfigKey(String key, String defaultValue) {
     this.key = key;
-    this.envName = key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    this.envName = envNameOf(key);
     this.defaultValue = defaultValue;
   }
 
@@ -50,6 +50,11 @@ public enum ConfigKey {
   /** The default as text, in the form a user would write it; {@code null} for {@link #CONFIG_FILE}. */
   public String defaultValue() {
     return defaultValue;
+  }
+
+  /** The environment form of a key: upper case, {@code .} and {@code -} as {@code _}. */
+  static String envNameOf(String key) {
+    return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 
   /** The key named {@code key} exactly, or {@code null}. */

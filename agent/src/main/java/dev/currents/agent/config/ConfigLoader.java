@@ -23,8 +23,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +49,8 @@ final class ConfigLoader {
   static final String OTEL_SERVICE_NAME = "OTEL_SERVICE_NAME";
   static final String OTEL_EXPORTER_OTLP_ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
   private static final String PREFIX = "currents.agent.";
+  private static final String INSTRUMENTATION_PREFIX = PREFIX + "instrumentation.";
+  private static final String INSTRUMENTATION_SUFFIX = ".enabled";
   /** An unknown key within this edit distance of a known one gets a "did you mean". */
   private static final int SUGGESTION_DISTANCE = 3;
 
@@ -66,10 +70,16 @@ final class ConfigLoader {
   private Map<String, String> file = Collections.emptyMap();
   private String fileOrigin = "";
   private final List<String> warnings = new ArrayList<>();
+  /** The keys {@code currents.agent.instrumentation.<name>.enabled} of the agent's instrumentations. */
+  private final List<String> instrumentationKeys = new ArrayList<>();
 
-  ConfigLoader(Map<String, String> systemProperties, Map<String, String> environment) {
+  ConfigLoader(
+      Map<String, String> systemProperties, Map<String, String> environment, Collection<String> instrumentations) {
     this.systemProperties = systemProperties == null ? Collections.emptyMap() : systemProperties;
     this.environment = environment == null ? Collections.emptyMap() : environment;
+    for (String name : instrumentations) {
+      instrumentationKeys.add(INSTRUMENTATION_PREFIX + name + INSTRUMENTATION_SUFFIX);
+    }
   }
 
   AgentConfig load() {
@@ -94,7 +104,8 @@ final class ConfigLoader {
         // 0ms is allowed: no retry is then ever too soon, which turns the no_backoff check off.
         get(BACKOFF_MIN_DELAY, ValueParsers::parseDuration),
         get(BACKOFF_MAX_OPEN_CHAINS, text -> ValueParsers.parseInt(text, 1, Integer.MAX_VALUE)),
-        get(LOG_LEVEL, ValueParsers::parseLevel));
+        get(LOG_LEVEL, ValueParsers::parseLevel),
+        disabledInstrumentations());
 
     if (config.logLevel() != AgentLog.Level.OFF) {
       for (String warning : warnings) {
@@ -106,19 +117,42 @@ final class ConfigLoader {
 
   /** The key's text from the first source that has it, or {@code null}. */
   private Raw resolve(ConfigKey key) {
-    String value = systemProperties.get(key.key());
+    return resolve(key.key(), key.envName());
+  }
+
+  private Raw resolve(String key, String envName) {
+    String value = systemProperties.get(key);
     if (present(value)) {
-      return new Raw(value, "system property " + key.key());
+      return new Raw(value, "system property " + key);
     }
-    value = environment.get(key.envName());
+    value = environment.get(envName);
     if (present(value)) {
-      return new Raw(value, "environment variable " + key.envName());
+      return new Raw(value, "environment variable " + envName);
     }
-    value = file.get(key.key());
+    value = file.get(key);
     if (present(value)) {
       return new Raw(value, fileOrigin);
     }
     return null;
+  }
+
+  /** The instrumentations switched off; a malformed switch leaves its instrumentation on, with a warning. */
+  private Set<String> disabledInstrumentations() {
+    Set<String> disabled = new HashSet<>();
+    for (String key : instrumentationKeys) {
+      Raw raw = resolve(key, ConfigKey.envNameOf(key));
+      if (raw == null) {
+        continue;
+      }
+      try {
+        if (!ValueParsers.parseBoolean(raw.value)) {
+          disabled.add(key.substring(INSTRUMENTATION_PREFIX.length(), key.length() - INSTRUMENTATION_SUFFIX.length()));
+        }
+      } catch (IllegalArgumentException e) {
+        malformed(key, raw, e.getMessage(), "true");
+      }
+    }
+    return Collections.unmodifiableSet(disabled);
   }
 
   private <T> T get(ConfigKey key, Function<String, T> parser) {
@@ -184,7 +218,11 @@ final class ConfigLoader {
   }
 
   private void malformed(ConfigKey key, Raw raw, String reason, String defaultText) {
-    warnings.add(key.key() + ": ignoring " + ValueParsers.echo(raw.value) + " from " + raw.origin + ": " + reason
+    malformed(key.key(), raw, reason, defaultText);
+  }
+
+  private void malformed(String key, Raw raw, String reason, String defaultText) {
+    warnings.add(key + ": ignoring " + ValueParsers.echo(raw.value) + " from " + raw.origin + ": " + reason
         + "; using the default " + ValueParsers.withoutUserInfo(defaultText));
   }
 
@@ -234,25 +272,29 @@ final class ConfigLoader {
       ConfigKey key = ConfigKey.forKey(name);
       if (key == CONFIG_FILE && !onlyPrefixed) {
         warnings.add(CONFIG_FILE.key() + " has no effect inside a configuration file (" + origin + ")");
-      } else if (key == null) {
+      } else if (key == null && !instrumentationKeys.contains(name)) {
         warnings.add("unknown key " + name + " in " + origin + suggestion(name));
       }
     }
   }
 
   /** {@code "; did you mean currents.agent.x?"} for the closest known key, or "" when none is close. */
-  private static String suggestion(String unknown) {
+  private String suggestion(String unknown) {
     String normalized = unknown.toLowerCase(Locale.ROOT).replace('_', '.');
-    ConfigKey best = null;
-    int bestDistance = SUGGESTION_DISTANCE + 1;
+    List<String> known = new ArrayList<>(instrumentationKeys);
     for (ConfigKey key : ConfigKey.values()) {
-      int distance = ValueParsers.distance(normalized, key.key());
+      known.add(key.key());
+    }
+    String best = null;
+    int bestDistance = SUGGESTION_DISTANCE + 1;
+    for (String key : known) {
+      int distance = ValueParsers.distance(normalized, key);
       if (distance < bestDistance) {
         best = key;
         bestDistance = distance;
       }
     }
-    return best == null ? "" : "; did you mean " + best.key() + "?";
+    return best == null ? "" : "; did you mean " + best + "?";
   }
 
   private static boolean present(String value) {

@@ -629,13 +629,56 @@ class AgentConfigTest {
     assertEquals(List.of(), warnings());
   }
 
+  // ---------------------------------------------------------------- switching one instrumentation off
+
+  private static final List<String> INSTRUMENTATIONS = List.of("okhttp", "apache-httpclient-5");
+
+  @Test
+  void everyInstrumentationIsOnByDefault() {
+    AgentConfig config = AgentConfig.load(Map.of(), Map.of(), INSTRUMENTATIONS);
+    assertTrue(config.instrumentationEnabled("okhttp"));
+    assertTrue(config.instrumentationEnabled("apache-httpclient-5"));
+    assertEquals(List.of(), warnings());
+  }
+
+  @Test
+  void oneInstrumentationIsSwitchedOffFromEachSourceInOrderOfPrecedence() throws IOException {
+    Path file = file("currents.agent.instrumentation.okhttp.enabled=false",
+        "currents.agent.instrumentation.apache-httpclient-5.enabled=false");
+    AgentConfig config = AgentConfig.load(
+        Map.of("currents.agent.config.file", file.toString(), "currents.agent.instrumentation.okhttp.enabled", "true"),
+        Map.of("CURRENTS_AGENT_INSTRUMENTATION_APACHE_HTTPCLIENT_5_ENABLED", "FALSE"),
+        INSTRUMENTATIONS);
+    assertTrue(config.instrumentationEnabled("okhttp"), "the system property wins over the file");
+    assertFalse(config.instrumentationEnabled("apache-httpclient-5"));
+    assertEquals(List.of(), warnings());
+  }
+
+  @Test
+  void aMalformedSwitchLeavesItsInstrumentationOnWithOneWarning() {
+    AgentConfig config = AgentConfig.load(
+        Map.of("currents.agent.instrumentation.okhttp.enabled", "nope"), Map.of(), INSTRUMENTATIONS);
+    assertTrue(config.instrumentationEnabled("okhttp"));
+    assertContains(onlyWarning(), "currents.agent.instrumentation.okhttp.enabled", "\"nope\"", "system property",
+        "using the default true");
+  }
+
+  @Test
+  void aSwitchForAnInstrumentationTheAgentLacksWarnsWithTheClosestName() {
+    AgentConfig config = AgentConfig.load(
+        Map.of("currents.agent.instrumentation.okhtp.enabled", "false"), Map.of(), INSTRUMENTATIONS);
+    assertContains(onlyWarning(), "unknown key currents.agent.instrumentation.okhtp.enabled",
+        "did you mean currents.agent.instrumentation.okhttp.enabled?");
+    assertTrue(config.instrumentationEnabled("okhttp"));
+  }
+
   // ---------------------------------------------------------------- the real JVM
 
   @Test
   void fromSystemReadsSystemProperties() {
     System.setProperty("currents.agent.backoff.max-open-chains", "77");
     try {
-      assertEquals(77, AgentConfig.fromSystem().backoffMaxOpenChains());
+      assertEquals(77, AgentConfig.fromSystem(List.of()).backoffMaxOpenChains());
     } finally {
       System.clearProperty("currents.agent.backoff.max-open-chains");
     }

@@ -9,11 +9,13 @@ import dev.currents.agent.config.AgentConfig;
 import dev.currents.agent.metrics.MeterRegistries;
 import dev.currents.agent.tracing.Tracing;
 import dev.currents.agent.tooling.ClientInstrumentation;
+import dev.currents.agent.tooling.Weaving;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.stream.Collectors;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.dynamic.loading.ClassInjector;
@@ -37,16 +39,17 @@ public final class BreakdownSteps {
     if (!prometheus) {
       System.setProperty("currents.agent.metrics.exporter", "none");
     }
-    AgentConfig[] config = new AgentConfig[1];
-    step.run("2 configuration", () -> config[0] = AgentConfig.fromSystem());
-    HostFilter hosts = HostFilter.parse(config[0].hosts());
     List<ClientInstrumentation> clients = new ArrayList<>();
-    step.run("3 client instrumentations (ServiceLoader)", () -> {
+    step.run("2 client instrumentations (ServiceLoader)", () -> {
       for (ClientInstrumentation client :
           ServiceLoader.load(ClientInstrumentation.class, BreakdownSteps.class.getClassLoader())) {
         clients.add(client);
       }
     });
+    AgentConfig[] config = new AgentConfig[1];
+    step.run("3 configuration", () -> config[0] = AgentConfig.fromSystem(
+        clients.stream().map(ClientInstrumentation::name).collect(Collectors.toList())));
+    HostFilter hosts = HostFilter.parse(config[0].hosts());
     // From here on, the agent runs on its "currents-agent-start" thread; this harness runs it in line.
     MeterRegistries[] registries = new MeterRegistries[1];
     step.run("4 metrics: MeterRegistries.start (Prometheus registry and endpoint) *", () ->
@@ -77,7 +80,7 @@ public final class BreakdownSteps {
     });
     step.run("8 Byte Buddy: instrumentations (advice) *", () -> {
       for (ClientInstrumentation client : clients) {
-        builder[0] = client.instrument(builder[0]);
+        builder[0] = Weaving.onto(builder[0], client);
       }
     });
     step.run("9 Byte Buddy: installOn" + (retransform ? " (retransformation) *" : " (no redefinition) *"),

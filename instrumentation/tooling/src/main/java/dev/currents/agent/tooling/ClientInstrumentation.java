@@ -1,12 +1,15 @@
 package dev.currents.agent.tooling;
 
+import dev.currents.agent.bootstrap.HeaderInjector;
+import dev.currents.agent.bootstrap.ResponseReader;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.AgentBuilder.Transformer.ForAdvice;
 
 /**
- * One HTTP client library family, instrumented. Implementations are found with {@link
- * java.util.ServiceLoader} in the agent's class loader.
+ * One HTTP client library family's instrumentation, declared: its name, where it hooks and which copies of the
+ * library it supports. The agent derives the weaving, the start gate and the switch that turns it off ({@code
+ * currents.agent.instrumentation.<name>.enabled}) from this description ({@link Weaving}); implementations are
+ * found with {@link java.util.ServiceLoader} in the agent's class loader, each registered by one line in its
+ * module's {@code META-INF/services}.
  *
  * <p>Advice classes only gather facts and hand them to {@code dev.currents.agent.bootstrap.CurrentsRequests};
  * classes that advice calls directly, other than that bridge, live in a {@code .bootstrap} sub-package of the
@@ -14,24 +17,38 @@ import net.bytebuddy.agent.builder.AgentBuilder.Transformer.ForAdvice;
  */
 public interface ClientInstrumentation {
 
-  /** The {@code client} tag value, such as {@code java-http-client}. */
-  String client();
-
-  /** Adds this library's transformations to the agent builder. */
-  AgentBuilder instrument(AgentBuilder builder);
+  /**
+   * The instrumentation's name, as in {@code currents.agent.instrumentation.<name>.enabled} and the start-up line:
+   * the library family, lower case with dashes ({@code okhttp}, {@code apache-httpclient-5}).
+   */
+  String name();
 
   /**
-   * The classes this instrumentation weaves, as internal names ({@code jdk/internal/net/http/HttpClientImpl})
-   * or package prefixes ending in {@code /} ({@code okhttp3/}). The agent starts in the background; while it
-   * does, loading one of these classes waits for it, so that no request escapes. Checked on every class load
-   * during start-up, so keep it short.
+   * The {@code client} tag of the attempts it records: its {@link #name()}, or null for an instrumentation of a
+   * layer whose requests are recorded by the client underneath (Jersey).
    */
-  default List<String> typeNamesToHold() {
-    return List.of();
+  default String client() {
+    return name();
   }
 
-  /** A transformer for advice classes that live in the agent's own class loader. */
-  static ForAdvice adviceFrom(Class<?> anyAdvice) {
-    return new ForAdvice().include(anyAdvice.getClassLoader());
+  /** The classes it weaves and the advice woven into each. */
+  List<Hook> hooks();
+
+  /** Which copies of the library it weaves, judged per class loader; null: every copy. */
+  default VersionCheck supportedVersions() {
+    return null;
+  }
+
+  /**
+   * How it adds a header to a request, for a client whose requests the bridge propagates the trace context into
+   * ({@link dev.currents.agent.bootstrap.CurrentsRequests#propagate}); null otherwise.
+   */
+  default HeaderInjector headerInjector() {
+    return null;
+  }
+
+  /** How it reads a response that the bridge ends an attempt with, for clients that complete a future; or null. */
+  default ResponseReader responseReader() {
+    return null;
   }
 }

@@ -19,6 +19,7 @@ public final class VersionCheck {
   private final String library;
   private final String oldestSupported;
   private final Predicate<ClassLoader> supported;
+  private final String judgedOnType;
   private final WeakIdentityMap<ClassLoader, Boolean> verdicts = new WeakIdentityMap<>();
 
   /**
@@ -27,9 +28,25 @@ public final class VersionCheck {
    * @param supported whether a class loader's copy is supported; see {@link #sees}
    */
   public VersionCheck(String library, String oldestSupported, Predicate<ClassLoader> supported) {
+    this(library, oldestSupported, supported, null);
+  }
+
+  /**
+   * @param judgedOnType a class that every version of the library loads ({@code
+   *     org.apache.http.client.methods.HttpRequestBase}), so that a copy too old to have any class the
+   *     instrumentation weaves still gets its debug line; see {@link #judgedOn}
+   */
+  public VersionCheck(
+      String library, String oldestSupported, Predicate<ClassLoader> supported, String judgedOnType) {
     this.library = library;
     this.oldestSupported = oldestSupported;
     this.supported = supported;
+    this.judgedOnType = judgedOnType;
+  }
+
+  /** The binary name of the class every version loads, given at construction, or null. */
+  public String judgedOnType() {
+    return judgedOnType;
   }
 
   /** Whether the loader sees a class of that internal name ({@code okhttp3/internal/connection/RealCall}). */

@@ -5,9 +5,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.currents.agent.tooling.ClientInstrumentation;
+import dev.currents.agent.tooling.Hook;
 import dev.currents.agent.tooling.VersionCheck;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
  * Apache HttpClient 4.5 (classic). Its exec chain is, from the outside in, {@code ServiceUnavailableRetryExec}
@@ -23,37 +23,33 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 public final class ApacheHttpClient4Instrumentation implements ClientInstrumentation {
 
   static final String CLIENT = "apache-httpclient-4";
-  private static final String MAIN_CLIENT_EXEC = "org.apache.http.impl.execchain.MainClientExec";
-  /** What every request of every HttpClient 4 is made of. */
-  private static final String HTTP_REQUEST_BASE = "org.apache.http.client.methods.HttpRequestBase";
   /** The RFC 6265 cookie policy, new in 4.5. */
   private static final String SINCE_4_5 = "org/apache/http/impl/cookie/RFC6265CookieSpec";
 
   @Override
-  public String client() {
+  public String name() {
     return CLIENT;
   }
 
   @Override
-  public List<String> typeNamesToHold() {
-    return List.of(MAIN_CLIENT_EXEC.replace('.', '/'));
+  public List<Hook> hooks() {
+    return List.of(
+        Hook.types("org.apache.http.impl.execchain.MainClientExec")
+            .advise(
+                named("execute")
+                    .and(takesArguments(4))
+                    .and(takesArgument(0, named("org.apache.http.conn.routing.HttpRoute")))
+                    .and(takesArgument(1, named("org.apache.http.client.methods.HttpRequestWrapper"))),
+                MainClientExecAdvice.class));
   }
 
+  /** 4.5 on; an older copy gets its debug line when its {@code HttpRequestBase}, which every request is, loads. */
   @Override
-  public AgentBuilder instrument(AgentBuilder builder) {
-    VersionCheck since45 = new VersionCheck(CLIENT, "4.5", loader -> VersionCheck.sees(loader, SINCE_4_5));
-    return builder
-        .type(since45.of(named(MAIN_CLIENT_EXEC)))
-        .transform(
-            ClientInstrumentation.adviceFrom(MainClientExecAdvice.class)
-                .advice(
-                    named("execute")
-                        .and(takesArguments(4))
-                        .and(takesArgument(0, named("org.apache.http.conn.routing.HttpRoute")))
-                        .and(takesArgument(1, named("org.apache.http.client.methods.HttpRequestWrapper"))),
-                    MainClientExecAdvice.class.getName()))
-        // Only for the debug line of a version older than 4.5, however old: nothing is woven there.
-        .type(since45.judgedOn(named(HTTP_REQUEST_BASE)))
-        .transform((woven, type, loader, module, domain) -> woven);
+  public VersionCheck supportedVersions() {
+    return new VersionCheck(
+        CLIENT,
+        "4.5",
+        loader -> VersionCheck.sees(loader, SINCE_4_5),
+        "org.apache.http.client.methods.HttpRequestBase");
   }
 }

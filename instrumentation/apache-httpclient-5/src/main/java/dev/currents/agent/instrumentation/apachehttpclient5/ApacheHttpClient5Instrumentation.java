@@ -10,8 +10,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.currents.agent.instrumentation.apachehttpclient5.bootstrap.HttpClient5Attempts;
 import dev.currents.agent.tooling.ClientInstrumentation;
+import dev.currents.agent.tooling.Hook;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
  * Apache HttpClient 5.x, classic and async. Both exec chains are, from the outside in, redirects, (compression,)
@@ -30,54 +30,42 @@ import net.bytebuddy.agent.builder.AgentBuilder;
  */
 public final class ApacheHttpClient5Instrumentation implements ClientInstrumentation {
 
-  private static final String CONNECT_EXEC = "org.apache.hc.client5.http.impl.classic.ConnectExec";
-  private static final String ASYNC_CONNECT_EXEC = "org.apache.hc.client5.http.impl.async.AsyncConnectExec";
   private static final String ASYNC_EXEC_CALLBACK = "org.apache.hc.client5.http.async.AsyncExecCallback";
 
   @Override
-  public String client() {
+  public String name() {
     return HttpClient5Attempts.CLIENT;
   }
 
   /**
-   * The async package whole: an attempt started in a woven {@code AsyncConnectExec} ends only in a woven exec
-   * callback, and the callbacks that end them are anonymous classes of that package.
+   * The async package is held whole while the agent starts: an attempt started in a woven {@code AsyncConnectExec}
+   * ends only in a woven exec callback, and the callbacks that end them are anonymous classes of that package.
    */
   @Override
-  public List<String> typeNamesToHold() {
-    return List.of(CONNECT_EXEC.replace('.', '/'), "org/apache/hc/client5/http/impl/async/");
-  }
-
-  @Override
-  public AgentBuilder instrument(AgentBuilder builder) {
-    return builder
-        .type(named(CONNECT_EXEC))
-        .transform(
-            ClientInstrumentation.adviceFrom(ClassicAttemptAdvice.class)
-                .advice(
-                    named("execute")
-                        .and(takesArguments(3))
-                        .and(takesArgument(0, named("org.apache.hc.core5.http.ClassicHttpRequest"))),
-                    ClassicAttemptAdvice.class.getName()))
-        .type(named(ASYNC_CONNECT_EXEC))
-        .transform(
-            ClientInstrumentation.adviceFrom(AsyncAttemptAdvice.class)
-                .advice(
-                    named("execute")
-                        .and(takesArguments(5))
-                        .and(takesArgument(4, named(ASYNC_EXEC_CALLBACK))),
-                    AsyncAttemptAdvice.class.getName()))
-        .type(nameStartsWith("org.apache.hc.client5.").and(not(isAbstract())).and(hasSuperType(named(ASYNC_EXEC_CALLBACK))))
-        .transform(
-            ClientInstrumentation.adviceFrom(AsyncResponseAdvice.class)
-                .advice(
-                    named("handleResponse").and(takesArguments(2)).and(not(isAbstract())),
-                    AsyncResponseAdvice.class.getName())
-                .advice(
-                    named("failed")
-                        .and(takesArguments(1))
-                        .and(takesArgument(0, named("java.lang.Exception")))
-                        .and(not(isAbstract())),
-                    AsyncFailureAdvice.class.getName()));
+  public List<Hook> hooks() {
+    return List.of(
+        Hook.types("org.apache.hc.client5.http.impl.classic.ConnectExec")
+            .advise(
+                named("execute")
+                    .and(takesArguments(3))
+                    .and(takesArgument(0, named("org.apache.hc.core5.http.ClassicHttpRequest"))),
+                ClassicAttemptAdvice.class),
+        Hook.types("org.apache.hc.client5.http.impl.async.AsyncConnectExec")
+            .advise(
+                named("execute").and(takesArguments(5)).and(takesArgument(4, named(ASYNC_EXEC_CALLBACK))),
+                AsyncAttemptAdvice.class),
+        Hook.typesIn(
+                "org.apache.hc.client5.http.impl.async",
+                nameStartsWith("org.apache.hc.client5.")
+                    .and(not(isAbstract()))
+                    .and(hasSuperType(named(ASYNC_EXEC_CALLBACK))))
+            .advise(
+                named("handleResponse").and(takesArguments(2)).and(not(isAbstract())), AsyncResponseAdvice.class)
+            .advise(
+                named("failed")
+                    .and(takesArguments(1))
+                    .and(takesArgument(0, named("java.lang.Exception")))
+                    .and(not(isAbstract())),
+                AsyncFailureAdvice.class));
   }
 }

@@ -6,9 +6,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.currents.agent.instrumentation.asynchttpclient.bootstrap.AsyncHttpClientAttempts;
 import dev.currents.agent.tooling.ClientInstrumentation;
-import java.util.ArrayList;
+import dev.currents.agent.tooling.Hook;
+import dev.currents.agent.tooling.VersionCheck;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
  * AsyncHttpClient ({@code org.asynchttpclient}) 2.1 to 3.0, blocking on its future or with a handler. One attempt
@@ -30,55 +30,43 @@ import net.bytebuddy.agent.builder.AgentBuilder;
  */
 public final class AsyncHttpClientInstrumentation implements ClientInstrumentation {
 
-  private static final String REQUEST_SENDER = "org.asynchttpclient.netty.request.NettyRequestSender";
-  private static final String INTERCEPTORS = "org.asynchttpclient.netty.handler.intercept.Interceptors";
-  private static final String CONNECT_LISTENER = "org.asynchttpclient.netty.channel.NettyConnectListener";
-  private static final String RESPONSE_FUTURE = "org.asynchttpclient.netty.NettyResponseFuture";
+  private static final String SINCE_2_1 = "org/asynchttpclient/cookie/CookieStore";
 
   @Override
-  public String client() {
+  public String name() {
     return AsyncHttpClientAttempts.CLIENT;
   }
 
   @Override
-  public List<String> typeNamesToHold() {
-    List<String> woven = new ArrayList<>(List.of(REQUEST_SENDER, INTERCEPTORS, CONNECT_LISTENER, RESPONSE_FUTURE));
-    woven.replaceAll(name -> name.replace('.', '/'));
-    return woven;
+  public List<Hook> hooks() {
+    return List.of(
+        Hook.types("org.asynchttpclient.netty.request.NettyRequestSender")
+            .advise(named("newNettyRequestAndResponseFuture").and(takesArguments(5)), AttemptStartAdvice.class),
+        Hook.types("org.asynchttpclient.netty.handler.intercept.Interceptors")
+            .advise(
+                named("exitAfterIntercept")
+                    .and(takesArguments(6))
+                    .and(takesArgument(5, named("io.netty.handler.codec.http.HttpHeaders"))),
+                ResponseAdvice.class),
+        Hook.types("org.asynchttpclient.netty.channel.NettyConnectListener")
+            .advise(
+                named("onFailure").and(takesArguments(2)).and(takesArgument(1, Throwable.class)),
+                ConnectFailureAdvice.class),
+        Hook.types("org.asynchttpclient.netty.NettyResponseFuture")
+            .advise(
+                named("abort").and(takesArguments(1)).and(takesArgument(0, Throwable.class)), AbortAdvice.class)
+            .advise(
+                named("cancel").and(takesArguments(1)).and(takesArgument(0, boolean.class)), CancelAdvice.class));
   }
 
+  /**
+   * Which copies of AsyncHttpClient the agent weaves: 2.1 and later, judged once per class loader by a class that 2.1
+   * added and 3.0 kept ({@code cookie.CookieStore}). 2.0 has the classes the agent weaves, but its interceptors take
+   * AHC's own {@code HttpResponseHeaders}, which 2.1 replaced with Netty's: such a copy is left as it is, with one
+   * debug line.
+   */
   @Override
-  public AgentBuilder instrument(AgentBuilder builder) {
-    SupportedVersion supported = new SupportedVersion();
-    return builder
-        .type(supported.of(named(REQUEST_SENDER)))
-        .transform(
-            ClientInstrumentation.adviceFrom(AttemptStartAdvice.class)
-                .advice(
-                    named("newNettyRequestAndResponseFuture").and(takesArguments(5)),
-                    AttemptStartAdvice.class.getName()))
-        .type(supported.of(named(INTERCEPTORS)))
-        .transform(
-            ClientInstrumentation.adviceFrom(ResponseAdvice.class)
-                .advice(
-                    named("exitAfterIntercept")
-                        .and(takesArguments(6))
-                        .and(takesArgument(5, named("io.netty.handler.codec.http.HttpHeaders"))),
-                    ResponseAdvice.class.getName()))
-        .type(supported.of(named(CONNECT_LISTENER)))
-        .transform(
-            ClientInstrumentation.adviceFrom(ConnectFailureAdvice.class)
-                .advice(
-                    named("onFailure").and(takesArguments(2)).and(takesArgument(1, Throwable.class)),
-                    ConnectFailureAdvice.class.getName()))
-        .type(supported.of(named(RESPONSE_FUTURE)))
-        .transform(
-            ClientInstrumentation.adviceFrom(AbortAdvice.class)
-                .advice(
-                    named("abort").and(takesArguments(1)).and(takesArgument(0, Throwable.class)),
-                    AbortAdvice.class.getName())
-                .advice(
-                    named("cancel").and(takesArguments(1)).and(takesArgument(0, boolean.class)),
-                    CancelAdvice.class.getName()));
+  public VersionCheck supportedVersions() {
+    return new VersionCheck("async-http-client", "2.1", loader -> VersionCheck.sees(loader, SINCE_2_1));
   }
 }

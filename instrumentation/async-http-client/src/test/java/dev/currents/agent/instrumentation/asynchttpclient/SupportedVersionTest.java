@@ -30,7 +30,7 @@ class SupportedVersionTest {
 
   @Test
   void asyncHttpClient21OnTheClassPathIsWoven() throws Exception {
-    AgentBuilder.RawMatcher matcher = new SupportedVersion().of(named(FUTURE));
+    AgentBuilder.RawMatcher matcher = new AsyncHttpClientInstrumentation().supportedVersions().of(named(FUTURE));
     TypeDescription type = TypeDescription.ForLoadedType.of(Class.forName(FUTURE));
     assertTrue(matcher.matches(type, getClass().getClassLoader(), null, null, null));
   }
@@ -39,7 +39,7 @@ class SupportedVersionTest {
   void aLoaderWithoutAsyncHttpClient21IsLeftAloneWithOneDebugLine() throws Exception {
     AgentLog.setLevel(AgentLog.Level.DEBUG);
     AgentLog.setOutput(new PrintStream(log, true, StandardCharsets.UTF_8));
-    AgentBuilder.RawMatcher matcher = new SupportedVersion().of(named(FUTURE));
+    AgentBuilder.RawMatcher matcher = new AsyncHttpClientInstrumentation().supportedVersions().of(named(FUTURE));
     TypeDescription type = TypeDescription.ForLoadedType.of(Class.forName(FUTURE));
     try (URLClassLoader older = new URLClassLoader(new URL[0], null)) {
       assertFalse(matcher.matches(type, older, null, null, null));

@@ -6,8 +6,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.currents.agent.tooling.ClientInstrumentation;
+import dev.currents.agent.tooling.Hook;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
  * The Jersey client (JAX-RS), 2.26 to 3.x. Its requests are recorded by the client underneath (its connector:
@@ -17,30 +17,26 @@ import net.bytebuddy.agent.builder.AgentBuilder;
  */
 public final class JerseyClientInstrumentation implements ClientInstrumentation {
 
-  private static final String CLIENT_RUNTIME = "org.glassfish.jersey.client.ClientRuntime";
-
-  /** Not a {@code client} tag: Jersey's requests carry their connector's. */
   @Override
-  public String client() {
+  public String name() {
     return "jersey-client";
   }
 
+  /** None: Jersey's requests carry the tag of the connector's client, which records them. */
   @Override
-  public List<String> typeNamesToHold() {
-    return List.of(CLIENT_RUNTIME.replace('.', '/'));
+  public String client() {
+    return null;
   }
 
   @Override
-  public AgentBuilder instrument(AgentBuilder builder) {
-    return builder
-        .type(named(CLIENT_RUNTIME))
-        .transform(
-            ClientInstrumentation.adviceFrom(AsyncTaskAdvice.class)
-                .advice(
-                    named("createRunnableForAsyncProcessing")
-                        .and(takesArguments(2))
-                        .and(takesArgument(0, named("org.glassfish.jersey.client.ClientRequest")))
-                        .and(returns(Runnable.class)),
-                    AsyncTaskAdvice.class.getName()));
+  public List<Hook> hooks() {
+    return List.of(
+        Hook.types("org.glassfish.jersey.client.ClientRuntime")
+            .advise(
+                named("createRunnableForAsyncProcessing")
+                    .and(takesArguments(2))
+                    .and(takesArgument(0, named("org.glassfish.jersey.client.ClientRequest")))
+                    .and(returns(Runnable.class)),
+                AsyncTaskAdvice.class));
   }
 }

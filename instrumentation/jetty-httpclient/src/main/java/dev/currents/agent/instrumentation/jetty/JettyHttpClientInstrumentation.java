@@ -5,13 +5,13 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.bootstrap.HeaderInjector;
 import dev.currents.agent.instrumentation.jetty.bootstrap.JettyExchanges;
 import dev.currents.agent.instrumentation.jetty.bootstrap.JettyRequestHeaders;
 import dev.currents.agent.tooling.ClientInstrumentation;
-import java.util.ArrayList;
+import dev.currents.agent.tooling.Hook;
+import dev.currents.agent.tooling.VersionCheck;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
  * Jetty's {@code HttpClient}, 9.4 to 12.1. One attempt is one {@code HttpExchange}: Jetty makes one for every
@@ -28,45 +28,37 @@ import net.bytebuddy.agent.builder.AgentBuilder;
  */
 public final class JettyHttpClientInstrumentation implements ClientInstrumentation {
 
-  /** 9.4 to 11, then 12 on. */
-  private static final String[] EXCHANGES = {
-    "org.eclipse.jetty.client.HttpExchange", "org.eclipse.jetty.client.transport.HttpExchange"
-  };
-
-  private static final String[] REQUESTS = {
-    "org.eclipse.jetty.client.HttpRequest", "org.eclipse.jetty.client.transport.HttpRequest"
-  };
+  private static final String SINCE_9_4 = "org/eclipse/jetty/client/AbstractConnectionPool";
 
   @Override
-  public String client() {
+  public String name() {
     return JettyExchanges.CLIENT;
   }
 
+  /** Each class in its 9.4 to 11 package, then its 12 one. */
   @Override
-  public List<String> typeNamesToHold() {
-    List<String> woven = new ArrayList<>(List.of(EXCHANGES));
-    woven.addAll(List.of(REQUESTS));
-    woven.replaceAll(name -> name.replace('.', '/'));
-    return woven;
+  public List<Hook> hooks() {
+    return List.of(
+        Hook.types("org.eclipse.jetty.client.HttpExchange", "org.eclipse.jetty.client.transport.HttpExchange")
+            .advise(isConstructor().and(takesArguments(3)), ExchangeStartAdvice.class)
+            .advise(namedOneOf("terminateRequest", "terminateResponse").and(takesArguments(0)), ExchangeEndAdvice.class)
+            .advise(named("notifyFailureComplete").and(takesArguments(1)), ExchangeFailureAdvice.class),
+        Hook.types("org.eclipse.jetty.client.HttpRequest", "org.eclipse.jetty.client.transport.HttpRequest")
+            .advise(named("abort").and(takesArguments(1)), AbortAdvice.class));
+  }
+
+  /**
+   * Which copies of Jetty's client the agent weaves: 9.4 and later, judged once per class loader by a class that
+   * 9.4 added and 12 kept ({@code AbstractConnectionPool}). 9.3 and older have an {@code HttpExchange} too, but the
+   * agent was not written for them: such a copy is left as it is, with one debug line.
+   */
+  @Override
+  public VersionCheck supportedVersions() {
+    return new VersionCheck("jetty-client", "9.4", loader -> VersionCheck.sees(loader, SINCE_9_4));
   }
 
   @Override
-  public AgentBuilder instrument(AgentBuilder builder) {
-    CurrentsRequests.registerHeaderInjector(JettyExchanges.CLIENT, new JettyRequestHeaders());
-    SupportedVersion supported = new SupportedVersion();
-    return builder
-        .type(supported.of(namedOneOf(EXCHANGES)))
-        .transform(
-            ClientInstrumentation.adviceFrom(ExchangeStartAdvice.class)
-                .advice(isConstructor().and(takesArguments(3)), ExchangeStartAdvice.class.getName())
-                .advice(
-                    namedOneOf("terminateRequest", "terminateResponse").and(takesArguments(0)),
-                    ExchangeEndAdvice.class.getName())
-                .advice(
-                    named("notifyFailureComplete").and(takesArguments(1)), ExchangeFailureAdvice.class.getName()))
-        .type(supported.of(namedOneOf(REQUESTS)))
-        .transform(
-            ClientInstrumentation.adviceFrom(AbortAdvice.class)
-                .advice(named("abort").and(takesArguments(1)), AbortAdvice.class.getName()));
+  public HeaderInjector headerInjector() {
+    return new JettyRequestHeaders();
   }
 }

@@ -30,7 +30,7 @@ class SupportedVersionTest {
 
   @Test
   void jetty94OnTheClassPathIsWoven() throws Exception {
-    AgentBuilder.RawMatcher matcher = new SupportedVersion().of(named(EXCHANGE));
+    AgentBuilder.RawMatcher matcher = new JettyHttpClientInstrumentation().supportedVersions().of(named(EXCHANGE));
     TypeDescription type = TypeDescription.ForLoadedType.of(Class.forName(EXCHANGE));
     assertTrue(matcher.matches(type, getClass().getClassLoader(), null, null, null));
   }
@@ -39,7 +39,7 @@ class SupportedVersionTest {
   void aLoaderWithoutJetty94IsLeftAloneWithOneDebugLine() throws Exception {
     AgentLog.setLevel(AgentLog.Level.DEBUG);
     AgentLog.setOutput(new PrintStream(log, true, StandardCharsets.UTF_8));
-    AgentBuilder.RawMatcher matcher = new SupportedVersion().of(named(EXCHANGE));
+    AgentBuilder.RawMatcher matcher = new JettyHttpClientInstrumentation().supportedVersions().of(named(EXCHANGE));
     TypeDescription type = TypeDescription.ForLoadedType.of(Class.forName(EXCHANGE));
     try (URLClassLoader older = new URLClassLoader(new URL[0], null)) {
       assertFalse(matcher.matches(type, older, null, null, null));

@@ -4,11 +4,13 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import static dev.currents.agent.tooling.VersionCheck.sees;
+
 import dev.currents.agent.instrumentation.okhttp.bootstrap.OkHttpCalls;
 import dev.currents.agent.tooling.ClientInstrumentation;
-import java.util.ArrayList;
+import dev.currents.agent.tooling.Hook;
+import dev.currents.agent.tooling.VersionCheck;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
  * OkHttp 3.14 to 5.x, and what runs on it (Retrofit). One attempt is one pass through OkHttp's {@code
@@ -20,47 +22,46 @@ import net.bytebuddy.agent.builder.AgentBuilder;
  */
 public final class OkHttpInstrumentation implements ClientInstrumentation {
 
-  private static final String CONNECT_INTERCEPTOR = "okhttp3.internal.connection.ConnectInterceptor";
-  /** Where an attempt's request headers are written, below every interceptor. */
-  private static final String EXCHANGE = "okhttp3.internal.connection.Exchange";
-  /** {@code RealCall} up to 4.2, and from 4.3 on. */
-  private static final List<String> REAL_CALLS = List.of("okhttp3.RealCall", "okhttp3.internal.connection.RealCall");
+  private static final String CONNECT_INTERCEPTOR = "okhttp3/internal/connection/ConnectInterceptor";
+  /** 3.14 to 4.2. */
+  private static final String TRANSMITTER = "okhttp3/internal/connection/Transmitter";
+  /** 4.3 on. */
+  private static final String INTERNAL_REAL_CALL = "okhttp3/internal/connection/RealCall";
 
   @Override
-  public String client() {
+  public String name() {
     return OkHttpCalls.CLIENT;
   }
 
   @Override
-  public List<String> typeNamesToHold() {
-    List<String> woven = new ArrayList<>(REAL_CALLS);
-    woven.add(CONNECT_INTERCEPTOR);
-    woven.add(EXCHANGE);
-    woven.replaceAll(name -> name.replace('.', '/'));
-    return woven;
+  public List<Hook> hooks() {
+    return List.of(
+        Hook.types("okhttp3.internal.connection.ConnectInterceptor")
+            .advise(named("intercept").and(takesArguments(1)), AttemptAdvice.class),
+        // RealCall up to 4.2, and from 4.3 on.
+        Hook.types("okhttp3.RealCall", "okhttp3.internal.connection.RealCall")
+            .advise(
+                namedOneOf("getResponseWithInterceptorChain", "getResponseWithInterceptorChain$okhttp")
+                    .and(takesArguments(0)),
+                CallEndAdvice.class)
+            .advise(named("enqueue").and(takesArguments(1)), EnqueueAdvice.class),
+        // Where an attempt's request headers are written, below every interceptor.
+        Hook.types("okhttp3.internal.connection.Exchange")
+            .advise(named("writeRequestHeaders").and(takesArguments(1)), TraceparentAdvice.class));
   }
 
+  /**
+   * Which copies of OkHttp the agent weaves: those from 3.14 on, judged once per class loader by the classes it
+   * can see. Before 3.14 the call timeout is applied outside {@code getResponseWithInterceptorChain} (3.12, 3.13)
+   * or the interceptors are laid out otherwise (3.0 to 3.3), so an older copy is left as it is, with one debug
+   * line when its {@code RealCall}, which every version has and every call loads, is first seen.
+   */
   @Override
-  public AgentBuilder instrument(AgentBuilder builder) {
-    SupportedVersion supported = new SupportedVersion();
-    return builder
-        .type(supported.of(named(CONNECT_INTERCEPTOR)))
-        .transform(
-            ClientInstrumentation.adviceFrom(AttemptAdvice.class)
-                .advice(
-                    named("intercept").and(takesArguments(1)), AttemptAdvice.class.getName()))
-        .type(supported.of(namedOneOf(REAL_CALLS.toArray(new String[0]))))
-        .transform(
-            ClientInstrumentation.adviceFrom(CallEndAdvice.class)
-                .advice(
-                    namedOneOf("getResponseWithInterceptorChain", "getResponseWithInterceptorChain$okhttp")
-                        .and(takesArguments(0)),
-                    CallEndAdvice.class.getName())
-                .advice(named("enqueue").and(takesArguments(1)), EnqueueAdvice.class.getName()))
-        .type(supported.of(named(EXCHANGE)))
-        .transform(
-            ClientInstrumentation.adviceFrom(TraceparentAdvice.class)
-                .advice(
-                    named("writeRequestHeaders").and(takesArguments(1)), TraceparentAdvice.class.getName()));
+  public VersionCheck supportedVersions() {
+    return new VersionCheck("okhttp", "3.14", OkHttpInstrumentation::judge);
+  }
+
+  private static boolean judge(ClassLoader loader) {
+    return sees(loader, CONNECT_INTERCEPTOR) && (sees(loader, TRANSMITTER) || sees(loader, INTERNAL_REAL_CALL));
   }
 }

@@ -30,7 +30,7 @@ class SupportedVersionTest {
 
   @Test
   void okHttp314OnTheClassPathIsWoven() throws Exception {
-    AgentBuilder.RawMatcher matcher = new SupportedVersion().of(named(CONNECT_INTERCEPTOR));
+    AgentBuilder.RawMatcher matcher = new OkHttpInstrumentation().supportedVersions().of(named(CONNECT_INTERCEPTOR));
     TypeDescription type = TypeDescription.ForLoadedType.of(Class.forName(CONNECT_INTERCEPTOR));
     assertTrue(matcher.matches(type, getClass().getClassLoader(), null, null, null));
   }
@@ -39,7 +39,7 @@ class SupportedVersionTest {
   void aLoaderWithoutOkHttp314IsLeftAloneWithOneDebugLine() throws Exception {
     AgentLog.setLevel(AgentLog.Level.DEBUG);
     AgentLog.setOutput(new PrintStream(log, true, StandardCharsets.UTF_8));
-    AgentBuilder.RawMatcher matcher = new SupportedVersion().of(named(CONNECT_INTERCEPTOR));
+    AgentBuilder.RawMatcher matcher = new OkHttpInstrumentation().supportedVersions().of(named(CONNECT_INTERCEPTOR));
     TypeDescription type = TypeDescription.ForLoadedType.of(Class.forName(CONNECT_INTERCEPTOR));
     try (URLClassLoader older = new URLClassLoader(new URL[0], null)) {
       assertFalse(matcher.matches(type, older, null, null, null));

@@ -7,8 +7,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.currents.agent.instrumentation.reactornetty.bootstrap.ReactorNettyAttempts;
 import dev.currents.agent.tooling.ClientInstrumentation;
+import dev.currents.agent.tooling.Hook;
+import dev.currents.agent.tooling.VersionCheck;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import reactor.netty.http.client.CurrentsCloseAdvice;
 import reactor.netty.http.client.CurrentsHeadersAdvice;
 import reactor.netty.http.client.CurrentsRequestAdvice;
@@ -33,41 +34,43 @@ import reactor.netty.http.client.CurrentsTryFailedAdvice;
  */
 public final class ReactorNettyInstrumentation implements ClientInstrumentation {
 
-  private static final String HANDLER = "reactor.netty.http.client.HttpClientConnect$HttpClientHandler";
+  private static final String SINCE_1_0 = "reactor/netty/http/client/HttpClientConfig";
+
   private static final String OPERATIONS = "reactor.netty.http.client.HttpClientOperations";
-  private static final String CONFIG = "reactor.netty.http.client.HttpClientConfig";
 
   @Override
-  public String client() {
+  public String name() {
     return ReactorNettyAttempts.CLIENT;
   }
 
   @Override
-  public List<String> typeNamesToHold() {
-    return List.of(HANDLER.replace('.', '/'), OPERATIONS.replace('.', '/'));
+  public List<Hook> hooks() {
+    return List.of(
+        Hook.types("reactor.netty.http.client.HttpClientConnect$HttpClientHandler")
+            .advise(
+                isConstructor()
+                    .and(takesArguments(1))
+                    .and(takesArgument(0, named("reactor.netty.http.client.HttpClientConfig"))),
+                CurrentsRequestAdvice.class)
+            .advise(
+                named("channel").and(takesArguments(1)).and(takesArgument(0, named(OPERATIONS))),
+                CurrentsTryAdvice.class)
+            .advise(
+                named("test").and(takesArguments(1)).and(takesArgument(0, Throwable.class)),
+                CurrentsTryFailedAdvice.class),
+        Hook.types(OPERATIONS)
+            .advise(named("beforeMarkSentHeaders").and(takesArguments(0)), CurrentsHeadersAdvice.class)
+            .advise(named("onInboundNext").and(takesArguments(2)), CurrentsResponseAdvice.class)
+            .advise(named("onInboundClose").and(takesArguments(0)), CurrentsCloseAdvice.class));
   }
 
+  /**
+   * Which copies of Reactor Netty the agent weaves: 1.0 on, judged once per class loader by {@code
+   * HttpClientConfig}, which 1.0 introduced with the request lifecycle the advice relies on. Reactor Netty 0.9 has
+   * classes of the same names laid out otherwise: it is left as it is, with one debug line.
+   */
   @Override
-  public AgentBuilder instrument(AgentBuilder builder) {
-    SupportedVersion supported = new SupportedVersion();
-    return builder
-        .type(supported.of(named(HANDLER)))
-        .transform(
-            ClientInstrumentation.adviceFrom(CurrentsTryAdvice.class)
-                .advice(
-                    isConstructor().and(takesArguments(1)).and(takesArgument(0, named(CONFIG))),
-                    CurrentsRequestAdvice.class.getName())
-                .advice(
-                    named("channel").and(takesArguments(1)).and(takesArgument(0, named(OPERATIONS))),
-                    CurrentsTryAdvice.class.getName())
-                .advice(
-                    named("test").and(takesArguments(1)).and(takesArgument(0, Throwable.class)),
-                    CurrentsTryFailedAdvice.class.getName()))
-        .type(supported.of(named(OPERATIONS)))
-        .transform(
-            ClientInstrumentation.adviceFrom(CurrentsHeadersAdvice.class)
-                .advice(named("beforeMarkSentHeaders").and(takesArguments(0)), CurrentsHeadersAdvice.class.getName())
-                .advice(named("onInboundNext").and(takesArguments(2)), CurrentsResponseAdvice.class.getName())
-                .advice(named("onInboundClose").and(takesArguments(0)), CurrentsCloseAdvice.class.getName()));
+  public VersionCheck supportedVersions() {
+    return new VersionCheck("reactor-netty", "1.0", loader -> VersionCheck.sees(loader, SINCE_1_0));
   }
 }

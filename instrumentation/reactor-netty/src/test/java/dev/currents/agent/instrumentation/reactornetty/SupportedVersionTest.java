@@ -30,7 +30,7 @@ class SupportedVersionTest {
 
   @Test
   void reactorNetty10OnTheClassPathIsWoven() {
-    AgentBuilder.RawMatcher matcher = new SupportedVersion().of(named(OPERATIONS));
+    AgentBuilder.RawMatcher matcher = new ReactorNettyInstrumentation().supportedVersions().of(named(OPERATIONS));
     assertTrue(matcher.matches(operations(), getClass().getClassLoader(), null, null, null));
   }
 
@@ -38,7 +38,7 @@ class SupportedVersionTest {
   void aLoaderWithoutReactorNetty10IsLeftAloneWithOneDebugLine() throws Exception {
     AgentLog.setLevel(AgentLog.Level.DEBUG);
     AgentLog.setOutput(new PrintStream(log, true, StandardCharsets.UTF_8));
-    AgentBuilder.RawMatcher matcher = new SupportedVersion().of(named(OPERATIONS));
+    AgentBuilder.RawMatcher matcher = new ReactorNettyInstrumentation().supportedVersions().of(named(OPERATIONS));
     try (URLClassLoader older = new URLClassLoader(new URL[0], null)) {
       assertFalse(matcher.matches(operations(), older, null, null, null));
       assertFalse(matcher.matches(operations(), older, null, null, null));
