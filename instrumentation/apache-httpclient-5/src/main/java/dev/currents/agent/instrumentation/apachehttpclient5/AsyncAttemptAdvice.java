@@ -60,8 +60,8 @@ public final class AsyncAttemptAdvice {
       @Advice.Enter Attempt attempt,
       @Advice.Argument(4) AsyncExecCallback callback,
       @Advice.Thrown Throwable thrown) {
-    if (attempt != null && thrown != null && HttpClient5Attempts.takeFor(callback) != null) {
-      CurrentsRequests.fail(attempt, thrown);
+    if (attempt != null && thrown != null) {
+      HttpClient5Attempts.failed(callback, false, thrown);
     }
   }
 }

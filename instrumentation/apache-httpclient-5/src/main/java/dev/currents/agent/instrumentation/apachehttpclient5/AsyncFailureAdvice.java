@@ -1,6 +1,5 @@
 package dev.currents.agent.instrumentation.apachehttpclient5;
 
-import dev.currents.agent.bootstrap.CurrentsRequests;
 import dev.currents.agent.instrumentation.apachehttpclient5.bootstrap.HttpClient5Attempts;
 import net.bytebuddy.asm.Advice;
 import org.apache.hc.core5.concurrent.CancellableDependency;
@@ -16,10 +15,9 @@ public final class AsyncFailureAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
   public static void enter(@Advice.This Object callback, @Advice.Argument(0) Exception failure) {
-    HttpClient5Attempts.Pending pending = HttpClient5Attempts.takeFor(callback);
-    if (pending != null) {
-      boolean cancelled = ((CancellableDependency) pending.call()).isCancelled();
-      CurrentsRequests.fail(pending.attempt(), cancelled ? HttpClient5Attempts.CANCELLED_BY_THE_APPLICATION : failure);
+    Object call = HttpClient5Attempts.callWaitingFor(callback);
+    if (call != null) {
+      HttpClient5Attempts.failed(callback, ((CancellableDependency) call).isCancelled(), failure);
     }
   }
 }

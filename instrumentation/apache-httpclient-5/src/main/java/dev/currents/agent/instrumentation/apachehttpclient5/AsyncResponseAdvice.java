@@ -1,6 +1,5 @@
 package dev.currents.agent.instrumentation.apachehttpclient5;
 
-import dev.currents.agent.bootstrap.CurrentsRequests;
 import dev.currents.agent.instrumentation.apachehttpclient5.bootstrap.HttpClient5Attempts;
 import net.bytebuddy.asm.Advice;
 import org.apache.hc.core5.concurrent.CancellableDependency;
@@ -18,15 +17,14 @@ public final class AsyncResponseAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
   public static void enter(@Advice.This Object callback, @Advice.Argument(0) HttpResponse response) {
-    HttpClient5Attempts.Pending pending = HttpClient5Attempts.takeFor(callback);
-    if (pending == null) {
-      return;
-    }
-    if (((CancellableDependency) pending.call()).isCancelled()) {
-      CurrentsRequests.fail(pending.attempt(), HttpClient5Attempts.CANCELLED_BY_THE_APPLICATION);
-    } else {
+    Object call = HttpClient5Attempts.callWaitingFor(callback);
+    if (call != null) {
       Header retryAfter = response.getFirstHeader("Retry-After");
-      CurrentsRequests.end(pending.attempt(), response.getCode(), retryAfter == null ? null : retryAfter.getValue());
+      HttpClient5Attempts.answered(
+          callback,
+          ((CancellableDependency) call).isCancelled(),
+          response.getCode(),
+          retryAfter == null ? null : retryAfter.getValue());
     }
   }
 }

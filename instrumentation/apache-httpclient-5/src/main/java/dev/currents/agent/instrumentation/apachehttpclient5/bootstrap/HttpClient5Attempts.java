@@ -3,8 +3,8 @@ package dev.currents.agent.instrumentation.apachehttpclient5.bootstrap;
 import dev.currents.agent.bootstrap.Attempt;
 import dev.currents.agent.bootstrap.CallParents;
 import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.bootstrap.OpenAttempts;
 import dev.currents.agent.bootstrap.WeakIdentityMap;
-import java.util.concurrent.CancellationException;
 
 /**
  * What the advice of HttpClient 5 calls: starting an attempt from the facts of a request, and, for the async
@@ -17,15 +17,15 @@ public final class HttpClient5Attempts {
   public static final String CLIENT = "apache-httpclient-5";
 
   /**
-   * What an async attempt whose call the application cancelled is recorded with: a category, never thrown. With
-   * hard cancellation (the default) the exchange fails with an {@code InterruptedIOException}, which says as much;
-   * but on a pooled connection {@code AsyncConnectExec} replaces the exchange as the call's cancellation
-   * dependency with the finished connection lease, so the exchange runs on and its response still arrives.
+   * Async attempts waiting for their exec callback to get a response or a failure. One whose call the application
+   * cancelled is cancelled: with hard cancellation (the default) the exchange fails with an {@code
+   * InterruptedIOException}, which says as much; but on a pooled connection {@code AsyncConnectExec} replaces the
+   * exchange as the call's cancellation dependency with the finished connection lease, so the exchange runs on and
+   * its response still arrives.
    */
-  public static final CancellationException CANCELLED_BY_THE_APPLICATION =
-      new CancellationException("HttpClient 5 Future.cancel()");
-
-  private static final WeakIdentityMap<Object, Pending> WAITING_FOR_THEIR_CALLBACK = new WeakIdentityMap<>();
+  private static final OpenAttempts<Object> WAITING_FOR_THEIR_CALLBACK = new OpenAttempts<>("HttpClient 5 Future.cancel()");
+  /** The call of each callback that an attempt waits for: it tells whether the application cancelled it. */
+  private static final WeakIdentityMap<Object, Object> CALL_OF_CALLBACK = new WeakIdentityMap<>();
   private static final CallParents PARENT_OF_CALL = new CallParents();
 
   private HttpClient5Attempts() {}
@@ -82,34 +82,35 @@ public final class HttpClient5Attempts {
    * @param call the call's {@code CancellableDependency}, its {@code Future}, which tells whether it was cancelled
    */
   public static void awaitCallback(Object callback, Attempt attempt, Object call) {
-    WAITING_FOR_THEIR_CALLBACK.put(callback, new Pending(attempt, call));
+    CALL_OF_CALLBACK.put(callback, call);
+    WAITING_FOR_THEIR_CALLBACK.open(callback, attempt);
   }
 
   /**
-   * The attempt waiting for {@code callback}, removed, or null. Runs for every exec callback of every request, to
-   * any host: one emptiness check while no attempt waits.
+   * The call ({@code CancellableDependency}, as an object: only the advice can see its type) of the attempt
+   * waiting for {@code callback}, or null when none waits. Runs for every exec callback of every request, to any
+   * host: one emptiness check while no attempt waits.
    */
-  public static Pending takeFor(Object callback) {
-    return WAITING_FOR_THEIR_CALLBACK.isEmpty() ? null : WAITING_FOR_THEIR_CALLBACK.remove(callback);
+  public static Object callWaitingFor(Object callback) {
+    return WAITING_FOR_THEIR_CALLBACK.get(callback) == null ? null : CALL_OF_CALLBACK.remove(callback);
   }
 
-  /** An async attempt waiting for its callback, and the call it belongs to. */
-  public static final class Pending {
-    private final Attempt attempt;
-    private final Object call;
-
-    Pending(Attempt attempt, Object call) {
-      this.attempt = attempt;
-      this.call = call;
+  /** The response head of the attempt waiting for {@code callback} arrived. */
+  public static void answered(Object callback, boolean callCancelled, int status, String retryAfter) {
+    if (callCancelled) {
+      WAITING_FOR_THEIR_CALLBACK.cancel(callback);
+    } else {
+      WAITING_FOR_THEIR_CALLBACK.answer(callback, status, retryAfter);
     }
+  }
 
-    public Attempt attempt() {
-      return attempt;
-    }
-
-    /** The call's {@code CancellableDependency}, as an object: only the advice can see its type. */
-    public Object call() {
-      return call;
+  /** The attempt waiting for {@code callback} failed. */
+  public static void failed(Object callback, boolean callCancelled, Throwable failure) {
+    CALL_OF_CALLBACK.remove(callback);
+    if (callCancelled) {
+      WAITING_FOR_THEIR_CALLBACK.cancel(callback);
+    } else {
+      WAITING_FOR_THEIR_CALLBACK.fail(callback, failure);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.currents.agent.instrumentation.apachehttpclient5.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.currents.agent.bootstrap.Attempt;
 import dev.currents.agent.bootstrap.AttemptRecorder;
@@ -48,11 +49,11 @@ class HttpClient5AttemptsTest {
     Object callback = new Object();
     Object call = new Object();
     HttpClient5Attempts.awaitCallback(callback, attempt, call);
-    assertNull(HttpClient5Attempts.takeFor(new Object()));
-    HttpClient5Attempts.Pending pending = HttpClient5Attempts.takeFor(callback);
-    assertSame(attempt, pending.attempt());
-    assertSame(call, pending.call());
-    assertNull(HttpClient5Attempts.takeFor(callback), "taken once");
+    assertNull(HttpClient5Attempts.callWaitingFor(new Object()));
+    assertSame(call, HttpClient5Attempts.callWaitingFor(callback));
+    HttpClient5Attempts.answered(callback, false, 200, null);
+    assertTrue(attempt.isFinished());
+    assertNull(HttpClient5Attempts.callWaitingFor(callback), "answered once");
   }
 
   private static Attempt start(String path) {

@@ -4,10 +4,10 @@ import dev.currents.agent.bootstrap.AgentErrors;
 import dev.currents.agent.bootstrap.Attempt;
 import dev.currents.agent.bootstrap.CallParents;
 import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.bootstrap.OpenAttempts;
 import dev.currents.agent.bootstrap.WeakIdentityMap;
 import java.io.IOException;
 import java.net.URI;
-import java.util.concurrent.CancellationException;
 
 /**
  * The attempts of AsyncHttpClient's requests. One {@code NettyResponseFuture} serves one request of the
@@ -26,10 +26,6 @@ public final class AsyncHttpClientAttempts {
 
   public static final String CLIENT = "async-http-client";
 
-  /** What an attempt whose future the application cancelled is recorded with: a category, never thrown. */
-  private static final CancellationException CANCELLED =
-      new CancellationException("AsyncHttpClient ListenableFuture.cancel()");
-
   /**
    * What an attempt is recorded with when AHC sent its request again after its connection closed without keeping
    * the failure (a bare close, or an {@code IOExceptionFilter} that asked for a replay).
@@ -38,7 +34,7 @@ public final class AsyncHttpClientAttempts {
       new IOException("the connection of an AsyncHttpClient request closed before its response");
 
   /** Open attempts, by the {@code NettyRequest} they sent. */
-  private static final WeakIdentityMap<Object, Attempt> OPEN = new WeakIdentityMap<>();
+  private static final OpenAttempts<Object> OPEN = new OpenAttempts<>("AsyncHttpClient ListenableFuture.cancel()");
 
   /** Open attempts whose request's connection could not be made: AHC may send it again, on a new connection. */
   private static final WeakIdentityMap<Object, Boolean> UNSENT = new WeakIdentityMap<>();
@@ -76,11 +72,11 @@ public final class AsyncHttpClientAttempts {
       if (OPEN.get(nettyRequest) != null) {
         return null;
       }
-      Attempt unfinished = previous == null ? null : OPEN.remove(previous);
+      Attempt unfinished = OPEN.detach(previous);
       if (unfinished != null) {
         if (UNSENT.remove(previous) != null) {
           // Sent again after a connection that could not be made: the same attempt, on the next connection.
-          OPEN.put(nettyRequest, unfinished);
+          OPEN.open(nettyRequest, unfinished);
           return unfinished.traceparent();
         }
         // Sent again after its connection closed under it: that attempt is over.
@@ -92,11 +88,8 @@ public final class AsyncHttpClientAttempts {
       Object parent = PARENT_OF_FUTURE.of(future);
       Attempt attempt =
           CurrentsRequests.start(CLIENT, method, URI.create(url), authorization, recordKey, parent);
-      if (attempt == null) {
-        return null;
-      }
-      OPEN.put(nettyRequest, attempt);
-      return attempt.traceparent();
+      OPEN.open(nettyRequest, attempt);
+      return attempt == null ? null : attempt.traceparent();
     } catch (RuntimeException e) {
       AgentErrors.report("start of an AsyncHttpClient request", e);
       return null;
@@ -105,10 +98,8 @@ public final class AsyncHttpClientAttempts {
 
   /** The response of a {@code NettyRequest} arrived (its status line and headers); interim 1xx are not passed. */
   public static void responded(Object nettyRequest, int status, String retryAfter) {
-    Attempt attempt = detach(nettyRequest);
-    if (attempt != null) {
-      CurrentsRequests.end(attempt, status, retryAfter);
-    }
+    forgetUnsent(nettyRequest);
+    OPEN.answer(nettyRequest, status, retryAfter);
   }
 
   /**
@@ -116,15 +107,14 @@ public final class AsyncHttpClientAttempts {
    * came. Whether AHC sends it again or gives up, this attempt is over.
    */
   public static void failed(Object nettyRequest, Throwable failure) {
-    Attempt attempt = detach(nettyRequest);
-    if (attempt != null) {
-      CurrentsRequests.fail(attempt, failure != null ? failure : CLOSED);
-    }
+    forgetUnsent(nettyRequest);
+    OPEN.fail(nettyRequest, failure != null ? failure : CLOSED);
   }
 
   /** The application cancelled the future whose current request this is. */
   public static void cancelled(Object nettyRequest) {
-    failed(nettyRequest, CANCELLED);
+    forgetUnsent(nettyRequest);
+    OPEN.cancel(nettyRequest);
   }
 
   /**
@@ -137,11 +127,9 @@ public final class AsyncHttpClientAttempts {
     }
   }
 
-  private static Attempt detach(Object nettyRequest) {
-    if (nettyRequest == null || OPEN.isEmpty()) {
-      return null;
+  private static void forgetUnsent(Object nettyRequest) {
+    if (nettyRequest != null && !UNSENT.isEmpty()) {
+      UNSENT.remove(nettyRequest);
     }
-    UNSENT.remove(nettyRequest);
-    return OPEN.remove(nettyRequest);
   }
 }

@@ -4,8 +4,8 @@ import dev.currents.agent.bootstrap.AgentErrors;
 import dev.currents.agent.bootstrap.Attempt;
 import dev.currents.agent.bootstrap.CallParents;
 import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.bootstrap.OpenAttempts;
 import dev.currents.agent.bootstrap.WeakIdentityMap;
-import java.util.concurrent.CancellationException;
 
 /**
  * The attempts of Jetty's exchanges. Jetty makes one {@code HttpExchange} for each request it sends: the
@@ -20,11 +20,8 @@ public final class JettyExchanges {
 
   public static final String CLIENT = "jetty-httpclient";
 
-  /** What an attempt that the application aborted is recorded with, whatever cause it gave: a category. */
-  private static final CancellationException ABORTED_BY_THE_APPLICATION =
-      new CancellationException("Jetty Request.abort() by the application");
-
-  private static final WeakIdentityMap<Object, Attempt> OPEN = new WeakIdentityMap<>();
+  /** Open attempts, by request; one the application aborted is cancelled, whatever cause it gave. */
+  private static final OpenAttempts<Object> OPEN = new OpenAttempts<>("Jetty Request.abort() by the application");
   /** Conversations the application aborted: the abort fails the exchange of whichever hop is under way. */
   private static final WeakIdentityMap<Object, Boolean> ABORTED = new WeakIdentityMap<>();
   /**
@@ -49,12 +46,9 @@ public final class JettyExchanges {
               JettyAccess.requestHeader(request, "Authorization"),
               JettyAccess.requestHeader(request, "x-currents-key"),
               parentOf(request));
-      if (attempt == null) {
-        return;
-      }
       // The exchange is not sent yet: Jetty writes the request's headers when a connection takes it.
       CurrentsRequests.propagate(attempt, request);
-      OPEN.put(request, attempt);
+      OPEN.open(request, attempt);
     } catch (Throwable t) {
       AgentErrors.report("start of a Jetty request", t);
     }
@@ -73,10 +67,7 @@ public final class JettyExchanges {
    * exchange, to any host: one emptiness check while no Currents attempt is open.
    */
   public static void terminated(Object request, Object response, Throwable requestFailure, Throwable responseFailure) {
-    if (OPEN.isEmpty()) {
-      return;
-    }
-    Attempt attempt = OPEN.remove(request);
+    Attempt attempt = OPEN.detach(request);
     if (attempt == null) {
       return;
     }
@@ -94,10 +85,7 @@ public final class JettyExchanges {
 
   /** The exchange of {@code request} failed before a connection took it: queued, refused, timed out, aborted. */
   public static void failed(Object request, Throwable failure) {
-    if (OPEN.isEmpty()) {
-      return;
-    }
-    Attempt attempt = OPEN.remove(request);
+    Attempt attempt = OPEN.detach(request);
     if (attempt != null) {
       fail(attempt, request, failure);
     }
@@ -129,7 +117,7 @@ public final class JettyExchanges {
     try {
       Object conversation = JettyAccess.conversation(request);
       if (conversation != null && ABORTED.get(conversation) != null) {
-        recorded = ABORTED_BY_THE_APPLICATION;
+        recorded = OPEN.cancellation();
       }
     } catch (Throwable t) {
       AgentErrors.report("abort of a Jetty request", t);

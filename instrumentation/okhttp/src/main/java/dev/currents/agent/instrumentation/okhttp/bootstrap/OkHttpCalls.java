@@ -3,9 +3,8 @@ package dev.currents.agent.instrumentation.okhttp.bootstrap;
 import dev.currents.agent.bootstrap.Attempt;
 import dev.currents.agent.bootstrap.CallParents;
 import dev.currents.agent.bootstrap.CurrentsRequests;
-import dev.currents.agent.bootstrap.WeakIdentityMap;
+import dev.currents.agent.bootstrap.OpenAttempts;
 import dev.currents.agent.common.ErrorCategory;
-import java.util.concurrent.CancellationException;
 
 /**
  * Ends the attempts of calls that were canceled, which OkHttp does both for {@code Call.cancel()} and when the
@@ -21,11 +20,8 @@ public final class OkHttpCalls {
   public static final String TRACEPARENT = "traceparent";
   private static final String ROUTE_EXCEPTION = "okhttp3.internal.connection.RouteException";
 
-  /** What a canceled attempt is recorded with when its call did not time out: a category, never thrown. */
-  private static final CancellationException CANCELED_BY_THE_APPLICATION =
-      new CancellationException("OkHttp Call.cancel()");
-
-  private static final WeakIdentityMap<Object, Attempt> WAITING_FOR_THEIR_CALL = new WeakIdentityMap<>();
+  /** Canceled attempts, by call, until the call's end tells whether it timed out or the application canceled it. */
+  private static final OpenAttempts<Object> WAITING_FOR_THEIR_CALL = new OpenAttempts<>("OkHttp Call.cancel()");
   /** The application's span of each enqueued call, for its attempts on the dispatcher's threads. */
   private static final CallParents PARENT_OF_ENQUEUED_CALL = new CallParents();
 
@@ -80,7 +76,7 @@ public final class OkHttpCalls {
   /** An attempt got no response; {@code failure} may be OkHttp's {@code RouteException} around the cause. */
   public static void attemptFailed(Attempt attempt, Throwable failure, Object call, boolean callCanceled) {
     if (callCanceled) {
-      WAITING_FOR_THEIR_CALL.put(call, attempt);
+      WAITING_FOR_THEIR_CALL.open(call, attempt);
     } else {
       CurrentsRequests.fail(attempt, asTheApplicationSeesIt(failure));
     }
@@ -105,10 +101,10 @@ public final class OkHttpCalls {
     if (WAITING_FOR_THEIR_CALL.isEmpty()) {
       return;
     }
-    Attempt attempt = WAITING_FOR_THEIR_CALL.remove(call);
-    if (attempt != null) {
-      boolean timedOut = thrown != null && ErrorCategory.ofFailure(thrown) == ErrorCategory.TIMEOUT;
-      CurrentsRequests.fail(attempt, timedOut ? thrown : CANCELED_BY_THE_APPLICATION);
+    if (thrown != null && ErrorCategory.ofFailure(thrown) == ErrorCategory.TIMEOUT) {
+      WAITING_FOR_THEIR_CALL.fail(call, thrown);
+    } else {
+      WAITING_FOR_THEIR_CALL.cancel(call);
     }
   }
 }

@@ -4,9 +4,9 @@ import dev.currents.agent.bootstrap.AgentErrors;
 import dev.currents.agent.bootstrap.Attempt;
 import dev.currents.agent.bootstrap.CallParents;
 import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.bootstrap.OpenAttempts;
 import dev.currents.agent.bootstrap.WeakIdentityMap;
 import java.net.URI;
-import java.util.concurrent.CancellationException;
 
 /**
  * The attempts of Reactor Netty's HttpClient. One request (one subscription of {@code HttpClientConnect}) is
@@ -26,10 +26,6 @@ public final class ReactorNettyAttempts {
 
   public static final String CLIENT = "reactor-netty";
 
-  /** What an attempt whose subscriber went away before its response is recorded with: a category, never thrown. */
-  private static final CancellationException CANCELLED =
-      new CancellationException("Reactor Netty request cancelled by its subscriber");
-
   /** What {@link #AWAITING_HEADERS} holds for an exchange whose request kept no parent. */
   private static final Object NO_PARENT = new Object();
 
@@ -42,8 +38,8 @@ public final class ReactorNettyAttempts {
   private static final WeakIdentityMap<Object, Object> AWAITING_HEADERS = new WeakIdentityMap<>();
   /** The exchange of each Currents handler's current try. */
   private static final WeakIdentityMap<Object, Object> TRY_OF_HANDLER = new WeakIdentityMap<>();
-  /** Started attempts, by exchange, until they end. */
-  private static final WeakIdentityMap<Object, Attempt> OPEN = new WeakIdentityMap<>();
+  /** Started attempts, by exchange, until they end; one whose subscriber went away first is cancelled. */
+  private static final OpenAttempts<Object> OPEN = new OpenAttempts<>("Reactor Netty request cancelled by its subscriber");
 
   private ReactorNettyAttempts() {}
 
@@ -86,9 +82,7 @@ public final class ReactorNettyAttempts {
       Attempt attempt =
           CurrentsRequests.start(
               CLIENT, method, URI.create(url), authorization, recordKey, parent == NO_PARENT ? null : parent);
-      if (attempt != null) {
-        OPEN.put(exchange, attempt);
-      }
+      OPEN.open(exchange, attempt);
       return attempt;
     } catch (RuntimeException e) {
       AgentErrors.report("reactor-netty request", e);
@@ -101,15 +95,12 @@ public final class ReactorNettyAttempts {
    * usual answer costs one emptiness check.
    */
   public static Attempt detach(Object exchange) {
-    return OPEN.isEmpty() ? null : OPEN.remove(exchange);
+    return OPEN.detach(exchange);
   }
 
   /** The exchange was closed after its subscriber cancelled it or went away: a still open attempt is cancelled. */
   public static void cancelled(Object exchange) {
-    Attempt attempt = detach(exchange);
-    if (attempt != null) {
-      CurrentsRequests.fail(attempt, CANCELLED);
-    }
+    OPEN.cancel(exchange);
   }
 
   /** A try of a Currents request failed: its exchange, detached from the handler, or null without a connection. */
@@ -125,10 +116,7 @@ public final class ReactorNettyAttempts {
     if (AWAITING_HEADERS.remove(exchange) != null) {
       return false;
     }
-    Attempt attempt = detach(exchange);
-    if (attempt != null) {
-      CurrentsRequests.fail(attempt, failure);
-    }
+    OPEN.fail(exchange, failure);
     return true;
   }
 
