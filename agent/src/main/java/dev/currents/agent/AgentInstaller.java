@@ -15,6 +15,7 @@ import dev.currents.agent.metrics.RequestMetrics;
 import dev.currents.agent.telemetry.ChainSweeper;
 import dev.currents.agent.telemetry.MeterLabels;
 import dev.currents.agent.telemetry.TelemetryRecorder;
+import dev.currents.agent.tooling.ClassDefiner;
 import dev.currents.agent.tooling.ClientInstrumentation;
 import dev.currents.agent.tooling.Weaving;
 import dev.currents.agent.tracing.Tracing;
@@ -130,7 +131,8 @@ public final class AgentInstaller {
   }
 
   private static ClassFileTransformer weave(
-      Instrumentation instrumentation, List<ClientInstrumentation> clients, StartGate gate) {
+      Instrumentation instrumentation, List<ClientInstrumentation> clients, StartGate gate)
+      throws NoSuchMethodException {
     // Byte Buddy reaches for sun.misc.Unsafe while it initializes unless told not to, and recent JDKs print a
     // warning on the application's stderr when it does. The agent needs none of it: advice is inlined.
     System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
@@ -151,8 +153,9 @@ public final class AgentInstaller {
               .with((AgentBuilder.TransformerDecorator) weaver -> new GatedWeaver(weaver, gate))
               .ignore(nameStartsWith("dev.currents.agent."))
               .assureReadEdgeTo(instrumentation, CurrentsRequests.class);
+      ClassDefiner helpers = ClassDefiner.through(instrumentation);
       for (ClientInstrumentation client : clients) {
-        builder = Weaving.onto(builder, client);
+        builder = Weaving.onto(builder, client, helpers);
       }
       return builder.installOn(instrumentation);
     } finally {

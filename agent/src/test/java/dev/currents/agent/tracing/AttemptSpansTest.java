@@ -52,8 +52,8 @@ class AttemptSpansTest {
   void anOkResponseHasTheHttpConventionsAndTheAgentsAttributes() {
     record(false);
     long before = System.currentTimeMillis();
-    Attempt attempt = CurrentsRequests.start("java-http-client", "GET", URI.create(RUN + "?limit=5"), "Bearer k", null);
-    CurrentsRequests.end(attempt, 200, null);
+    Attempt attempt = CurrentsRequests.start("java-http-client", "GET", URI.create(RUN + "?limit=5"), Map.of("Authorization", "Bearer k"), Map::get, null);
+    CurrentsRequests.end(attempt, 200, null, null);
 
     SpanData span = onlySpan();
     assertEquals("GET /v1/runs/{runId}", span.getName());
@@ -79,7 +79,7 @@ class AttemptSpansTest {
   @Test
   void aRateLimitedResponseIsAnErrorWithItsRetryAfterAndAnEvent() {
     record(false);
-    CurrentsRequests.end(CurrentsRequests.start("okhttp", "POST", URI.create(RUN + "/cancel"), null, null), 429, "2");
+    CurrentsRequests.end(CurrentsRequests.start("okhttp", "POST", URI.create(RUN + "/cancel"), null, null, null), 429, Map.of("Retry-After", "2"), Map::get);
 
     SpanData span = onlySpan();
     assertEquals(StatusCode.ERROR, span.getStatus().getStatusCode());
@@ -96,8 +96,8 @@ class AttemptSpansTest {
   @Test
   void aRetryIsASpanOfItsOwnWithItsResendCountAndBackoff() {
     record(false);
-    CurrentsRequests.end(CurrentsRequests.start("java-http-client", "GET", URI.create(RUN), "Bearer k", null), 503, null);
-    CurrentsRequests.end(CurrentsRequests.start("java-http-client", "GET", URI.create(RUN), "Bearer k", null), 200, null);
+    CurrentsRequests.end(CurrentsRequests.start("java-http-client", "GET", URI.create(RUN), Map.of("Authorization", "Bearer k"), Map::get, null), 503, null, null);
+    CurrentsRequests.end(CurrentsRequests.start("java-http-client", "GET", URI.create(RUN), Map.of("Authorization", "Bearer k"), Map::get, null), 200, null, null);
 
     assertEquals(2, exported.spans.size());
     SpanData first = exported.spans.get(0);
@@ -113,7 +113,7 @@ class AttemptSpansTest {
   @Test
   void aFailureIsNamedByTheExceptionItWraps() {
     record(false);
-    Attempt attempt = CurrentsRequests.start("java-http-client", "GET", URI.create(RUN), null, null);
+    Attempt attempt = CurrentsRequests.start("java-http-client", "GET", URI.create(RUN), null, null, null);
     CurrentsRequests.fail(attempt, new CompletionException(new ConnectException("refused")));
 
     SpanData span = onlySpan();
@@ -127,7 +127,7 @@ class AttemptSpansTest {
   void theUrlHasNoUserInfoAndNoCredentialValues() {
     record(false);
     URI uri = URI.create("https://user:password@api.currents.dev:8443/v1/runs/r1?apiKey=secret&limit=1");
-    CurrentsRequests.end(CurrentsRequests.start("java-http-client", "GET", uri, "Bearer secret", null), 200, null);
+    CurrentsRequests.end(CurrentsRequests.start("java-http-client", "GET", uri, Map.of("Authorization", "Bearer secret"), Map::get, null), 200, null, null);
 
     SpanData span = onlySpan();
     assertEquals("https://api.currents.dev:8443/v1/runs/r1?apiKey=REDACTED&limit=1", attribute(span, "url.full"));
@@ -147,7 +147,7 @@ class AttemptSpansTest {
             .spanBuilder("checkout")
             .startSpan();
     try (Scope ignored = application.makeCurrent()) {
-      CurrentsRequests.end(CurrentsRequests.start("java-http-client", "GET", URI.create(RUN), null, null), 200, null);
+      CurrentsRequests.end(CurrentsRequests.start("java-http-client", "GET", URI.create(RUN), null, null, null), 200, null, null);
     }
 
     SpanData span = onlySpan();
@@ -169,8 +169,7 @@ class AttemptSpansTest {
         new Thread(
             () -> {
               try (Scope ignored = elsewhere.makeCurrent()) {
-                CurrentsRequests.end(
-                    CurrentsRequests.start("reactor-netty", "GET", URI.create(RUN), null, null, captured), 200, null);
+                CurrentsRequests.end(CurrentsRequests.start("reactor-netty", "GET", URI.create(RUN), null, null, captured), 200, null, null);
               }
             });
     loop.start();
@@ -213,8 +212,8 @@ class AttemptSpansTest {
   @Test
   void withPropagationTheAttemptCarriesItsSpanAsTraceparent() {
     record(true);
-    Attempt attempt = CurrentsRequests.start("java-http-client", "GET", URI.create(RUN), null, null);
-    CurrentsRequests.end(attempt, 200, null);
+    Attempt attempt = CurrentsRequests.start("java-http-client", "GET", URI.create(RUN), null, null, null);
+    CurrentsRequests.end(attempt, 200, null, null);
 
     SpanData span = onlySpan();
     assertEquals("00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getSpanContext().getTraceFlags().asHex(),
@@ -224,7 +223,7 @@ class AttemptSpansTest {
   @Test
   void withoutPropagationTheRequestIsLeftAlone() {
     record(false);
-    Attempt attempt = CurrentsRequests.start("java-http-client", "GET", URI.create(RUN), null, null);
+    Attempt attempt = CurrentsRequests.start("java-http-client", "GET", URI.create(RUN), null, null, null);
     assertNull(attempt.traceparent());
     Object request = new Object();
     assertEquals(request, CurrentsRequests.propagate(attempt, request));

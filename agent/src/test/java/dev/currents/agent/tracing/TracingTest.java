@@ -27,7 +27,7 @@ class TracingTest {
     Tracing tracing =
         Tracing.start(
             AgentConfig.load(Map.of("currents.agent.traces.propagate", "true"), Map.of()), "test", new SimpleMeterRegistry());
-    Attempt attempt = CurrentsRequests.start("java-http-client", "GET", URI.create("https://api.currents.dev/v1/projects"), null, null);
+    Attempt attempt = CurrentsRequests.start("java-http-client", "GET", URI.create("https://api.currents.dev/v1/projects"), null, null, null);
     tracing.spans().start(attempt, "/v1/projects", null);
     assertEquals("none", tracing.destinations());
     assertTrue(attempt.traceparent().matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[13]"), attempt.traceparent());

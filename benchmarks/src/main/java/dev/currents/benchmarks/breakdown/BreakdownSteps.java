@@ -8,6 +8,7 @@ import dev.currents.agent.common.HostFilter;
 import dev.currents.agent.config.AgentConfig;
 import dev.currents.agent.metrics.MeterRegistries;
 import dev.currents.agent.tracing.Tracing;
+import dev.currents.agent.tooling.ClassDefiner;
 import dev.currents.agent.tooling.ClientInstrumentation;
 import dev.currents.agent.tooling.Weaving;
 import java.lang.instrument.Instrumentation;
@@ -79,8 +80,9 @@ public final class BreakdownSteps {
       builder[0] = b;
     });
     step.run("8 Byte Buddy: instrumentations (advice) *", () -> {
+      ClassDefiner helpers = ClassDefiner.through(instrumentation);
       for (ClientInstrumentation client : clients) {
-        builder[0] = Weaving.onto(builder[0], client);
+        builder[0] = Weaving.onto(builder[0], client, helpers);
       }
     });
     step.run("9 Byte Buddy: installOn" + (retransform ? " (retransformation) *" : " (no redefinition) *"),

@@ -21,7 +21,6 @@ public final class Attempt {
   private final String query;
   private final long credentialFingerprint;
   private final long startNanos;
-  private final ResponseReader responseReader;
   /** See {@link #parent()}. */
   private final Object parent;
   private volatile int finished;
@@ -40,7 +39,6 @@ public final class Attempt {
       String query,
       long credentialFingerprint,
       long startNanos,
-      ResponseReader responseReader,
       Object parent) {
     this.client = client;
     this.method = method;
@@ -51,7 +49,6 @@ public final class Attempt {
     this.query = query;
     this.credentialFingerprint = credentialFingerprint;
     this.startNanos = startNanos;
-    this.responseReader = responseReader;
     this.parent = parent;
   }
 
@@ -102,10 +99,6 @@ public final class Attempt {
 
   public long startNanos() {
     return startNanos;
-  }
-
-  ResponseReader responseReader() {
-    return responseReader;
   }
 
   /**

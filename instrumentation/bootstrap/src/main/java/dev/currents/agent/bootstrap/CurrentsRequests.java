@@ -19,9 +19,8 @@ public final class CurrentsRequests {
 
   private static volatile HostFilter hosts = HostFilter.parse("");
   private static volatile AttemptRecorder recorder = AttemptRecorder.NONE;
-  private static final Map<String, ResponseReader> READERS = new ConcurrentHashMap<>();
-  private static final Map<String, HeaderInjector> INJECTORS = new ConcurrentHashMap<>();
-  private static final String TRACEPARENT = "traceparent";
+  private static final Map<String, ResponseReader<Object>> READERS = new ConcurrentHashMap<>();
+  private static final Map<String, HeaderInjector<Object>> INJECTORS = new ConcurrentHashMap<>();
   /** Requests a layer above their client cancels on its own deadline, with what the layer throws instead. */
   private static final WeakIdentityMap<Object, Throwable> DEADLINES = new WeakIdentityMap<>();
 
@@ -32,12 +31,24 @@ public final class CurrentsRequests {
     hosts = currentsHosts;
   }
 
-  public static void registerResponseReader(String client, ResponseReader reader) {
-    READERS.put(client, reader);
+  /** How {@link #completion} reads the responses of {@code client}, whose type its advice cannot name. */
+  @SuppressWarnings("unchecked")
+  public static void registerResponseReader(String client, ResponseReader<?> reader) {
+    READERS.put(client, (ResponseReader<Object>) reader);
   }
 
-  public static void registerHeaderInjector(String client, HeaderInjector injector) {
-    INJECTORS.put(client, injector);
+  /**
+   * The headers of the requests of {@code client}, which registered its injector because its advice cannot name one
+   * (the JDK's {@code java.net.http}); null when it registered none.
+   */
+  public static HeaderGetter<Object> registeredHeaders(String client) {
+    return INJECTORS.get(client);
+  }
+
+  /** How {@link #propagate(Attempt, Object)} adds a header to the requests of {@code client}. */
+  @SuppressWarnings("unchecked")
+  public static void registerHeaderInjector(String client, HeaderInjector<?> injector) {
+    INJECTORS.put(client, (HeaderInjector<Object>) injector);
   }
 
   /** The check every request of the application pays: no allocation, a few comparisons. */
@@ -59,23 +70,14 @@ public final class CurrentsRequests {
    * hosts never pay for gathering the arguments. Returns null if the agent itself fails, and for the agent's
    * own requests ({@link AgentThread}).
    *
-   * @param authorization the {@code Authorization} header, or null; only its fingerprint is kept
-   * @param recordKey the {@code x-currents-key} header, or null; only its fingerprint is kept
+   * @param request what {@code headers} reads the request's headers from; only the credential's fingerprint is kept
+   * @param parent the application's span for an attempt that the client starts on a thread other than the one that
+   *     made the request, which {@link #currentParent()} gave on that thread; null: the span a {@link ParentHandover}
+   *     running on this thread carries, else the span current on this thread
    */
-  public static Attempt start(
-      String client, String method, URI uri, String authorization, String recordKey) {
-    return start(client, method, uri, authorization, recordKey, null);
-  }
-
-  /**
-   * As {@link #start(String, String, URI, String, String)}, for an attempt that the client starts on a thread other
-   * than the one that made the request: its span is a child of {@code parent}, which {@link #currentParent()}
-   * gave on the thread that made the request (null: of the span a {@link ParentHandover} running on this thread
-   * carries, else of the span current on this thread, as for the others).
-   */
-  public static Attempt start(
-      String client, String method, URI uri, String authorization, String recordKey, Object parent) {
-    return begin(
+  public static <R> Attempt start(
+      String client, String method, URI uri, R request, HeaderGetter<? super R> headers, Object parent) {
+    return start(
         client,
         method,
         uri.getScheme(),
@@ -83,16 +85,16 @@ public final class CurrentsRequests {
         uri.getPort(),
         uri.getRawPath(),
         uri.getRawQuery(),
-        authorization,
-        recordKey,
+        request,
+        headers,
         parent);
   }
 
   /**
    * The application's span current on this thread, to keep with a request to a Currents host whose attempts the
-   * client starts on threads of its own, and to hand to {@link #start(String, String, URI, String, String,
-   * Object)}; opaque. Null when the agent makes no spans, no span is current, or the agent fails. Call it only
-   * for Currents hosts: it reads the application's context, which the check of other hosts never pays for.
+   * client starts on threads of its own, and to hand to {@link #start}; opaque. Null when the agent makes no spans,
+   * no span is current, or the agent fails. Call it only for Currents hosts: it reads the application's context,
+   * which the check of other hosts never pays for.
    */
   public static Object currentParent() {
     try {
@@ -103,31 +105,23 @@ public final class CurrentsRequests {
     }
   }
 
-  /** As {@link #start(String, String, URI, String, String)}, for clients that speak {@link URL}. */
-  public static Attempt start(
-      String client, String method, URL url, String authorization, String recordKey) {
+  /**
+   * As {@link #start(String, String, URI, Object, HeaderGetter, Object)}, for clients that speak {@link URL} and
+   * read their credential themselves ({@link CurrentsHeaders#credentialName}).
+   */
+  public static Attempt start(String client, String method, URL url, String credential) {
     return begin(
-        client,
-        method,
-        url.getProtocol(),
-        url.getHost(),
-        url.getPort(),
-        url.getPath(),
-        url.getQuery(),
-        authorization,
-        recordKey,
-        null);
+        client, method, url.getProtocol(), url.getHost(), url.getPort(), url.getPath(), url.getQuery(), credential, null);
   }
 
   /**
-   * As {@link #start(String, String, URI, String, String)}, for clients that keep the target host apart from the
-   * request's path (Apache HttpClient's route and relative request line): no URI is built.
+   * As {@link #start(String, String, URI, Object, HeaderGetter, Object)}, for clients that keep the target host
+   * apart from the request's path (Apache HttpClient's route and relative request line): no URI is built.
    *
    * @param rawPath the raw (percent-encoded) path, or null
    * @param rawQuery the raw query, or null
-   * @param parent as for {@link #start(String, String, URI, String, String, Object)}
    */
-  public static Attempt start(
+  public static <R> Attempt start(
       String client,
       String method,
       String scheme,
@@ -135,10 +129,26 @@ public final class CurrentsRequests {
       int port,
       String rawPath,
       String rawQuery,
-      String authorization,
-      String recordKey,
+      R request,
+      HeaderGetter<? super R> headers,
       Object parent) {
-    return begin(client, method, scheme, host, port, rawPath, rawQuery, authorization, recordKey, parent);
+    String credential;
+    try {
+      credential = CurrentsHeaders.credential(request, headers);
+    } catch (Throwable t) {
+      AgentErrors.report("reading the headers of a request", t);
+      return null;
+    }
+    return begin(
+        client,
+        method,
+        scheme,
+        host,
+        port,
+        rawPath,
+        rawQuery,
+        credential,
+        parent);
   }
 
   private static Attempt begin(
@@ -149,8 +159,7 @@ public final class CurrentsRequests {
       int port,
       String path,
       String query,
-      String authorization,
-      String recordKey,
+      String credential,
       Object parent) {
     if (AgentThread.isCurrent()) {
       return null;
@@ -166,9 +175,8 @@ public final class CurrentsRequests {
               port,
               path == null ? "" : path,
               query,
-              CredentialFingerprint.of(authorization != null ? authorization : recordKey),
+              CredentialFingerprint.of(credential),
               startNanos,
-              READERS.get(client),
               parent != null ? parent : ParentHandover.onThisThread());
       recorder.started(attempt);
       return attempt;
@@ -179,30 +187,25 @@ public final class CurrentsRequests {
   }
 
   /**
-   * The request to send for {@code attempt}: with the attempt's {@link Attempt#traceparent()} added through the
-   * client's registered {@link HeaderInjector}, unless there is none to add or the request already carries a
-   * {@code traceparent}: a request carries one however many layered clients, or other agents, handle it. Else
-   * {@code request} itself. Never throws.
+   * The request to send for {@code attempt}, for a client that registered its injector with {@link
+   * #registerHeaderInjector} because its advice cannot name one (the JDK's clients); see {@link
+   * CurrentsHeaders#propagate}.
    */
   public static Object propagate(Attempt attempt, Object request) {
-    String traceparent = attempt == null ? null : attempt.traceparent();
-    if (traceparent == null) {
-      return request;
-    }
-    HeaderInjector injector = INJECTORS.get(attempt.client());
-    try {
-      if (injector == null || injector.has(request, TRACEPARENT)) {
-        return request;
-      }
-      return injector.with(request, TRACEPARENT, traceparent);
-    } catch (Throwable t) {
-      AgentErrors.report("propagation of the trace context", t);
-      return request;
-    }
+    return attempt == null ? request : CurrentsHeaders.propagate(attempt, request, INJECTORS.get(attempt.client()));
   }
 
-  /** The attempt got a response; a later call for the same attempt is ignored. */
-  public static void end(Attempt attempt, int status, String retryAfter) {
+  /** The attempt got {@code response}; a later call for the same attempt is ignored. */
+  public static <S> void end(Attempt attempt, int status, S response, HeaderGetter<? super S> headers) {
+    if (attempt == null) {
+      return;
+    }
+    String retryAfter = null;
+    try {
+      retryAfter = CurrentsHeaders.retryAfter(response, headers);
+    } catch (Throwable t) {
+      AgentErrors.report("reading the headers of a response", t);
+    }
     finish(attempt, status, retryAfter, null);
   }
 
@@ -266,7 +269,7 @@ public final class CurrentsRequests {
 
     @Override
     public void accept(Object response, Throwable failure) {
-      ResponseReader reader = attempt.responseReader();
+      ResponseReader<Object> reader = READERS.get(attempt.client());
       if (failure != null || response == null || reader == null) {
         Throwable deadline = failure == null || request == null ? null : DEADLINES.remove(request);
         fail(attempt, deadline == null ? failure : deadline);
@@ -276,12 +279,12 @@ public final class CurrentsRequests {
       String retryAfter;
       try {
         status = reader.status(response);
-        retryAfter = reader.header(response, "Retry-After");
+        retryAfter = CurrentsHeaders.retryAfter(response, reader);
       } catch (Throwable t) {
         AgentErrors.report("reading a response", t);
         return;
       }
-      end(attempt, status, retryAfter);
+      finish(attempt, status, retryAfter, null);
     }
   }
 }

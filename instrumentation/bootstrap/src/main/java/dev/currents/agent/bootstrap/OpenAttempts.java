@@ -45,9 +45,9 @@ public final class OpenAttempts<K> {
     return key == null || open.isEmpty() ? null : open.remove(key);
   }
 
-  /** Ends the attempt attached to {@code key}, if any, with a response. */
-  public void answer(K key, int status, String retryAfter) {
-    CurrentsRequests.end(detach(key), status, retryAfter);
+  /** Ends the attempt attached to {@code key}, if any, with {@code response}, whose headers {@code headers} reads. */
+  public <S> void answer(K key, int status, S response, HeaderGetter<? super S> headers) {
+    CurrentsRequests.end(detach(key), status, response, headers);
   }
 
   /** Ends the attempt attached to {@code key}, if any, without a response. */

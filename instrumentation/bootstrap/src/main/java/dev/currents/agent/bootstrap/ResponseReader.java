@@ -1,14 +1,10 @@
 package dev.currents.agent.bootstrap;
 
 /**
- * Reads a response object whose type the bootstrap loader cannot see (the JDK's {@code java.net.http} lives
- * in the platform loader, libraries in the application's). Implementations live beside their
- * instrumentation, in the agent's class loader, and are registered with {@link CurrentsRequests}.
+ * Reads a response that a client hands to a future ({@link CurrentsRequests#completion}), whose type the bootstrap
+ * loader cannot see (the JDK's {@code java.net.http} lives in the platform loader): its status and headers.
  */
-public interface ResponseReader {
+public interface ResponseReader<S> extends HeaderGetter<S> {
 
-  int status(Object response);
-
-  /** The first value of the named header, or null. */
-  String header(Object response, String name);
+  int status(S response);
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,9 +59,9 @@ class CurrentsRequestsTest {
   @Test
   void anAttemptEndsOnceHoweverItsClientReportsIt() {
     Attempt attempt = start("GET", "https://api.currents.dev/v1/runs/abc?x=1", "Bearer key");
-    CurrentsRequests.end(attempt, 429, "5");
+    CurrentsRequests.end(attempt, 429, Map.of("Retry-After", "5"), Map::get);
     CurrentsRequests.fail(attempt, new IOException("late"));
-    CurrentsRequests.end(attempt, 200, null);
+    CurrentsRequests.end(attempt, 200, null, null);
     assertEquals(1, finished.size());
     assertEquals(429, finished.get(0)[1]);
     assertEquals("5", finished.get(0)[2]);
@@ -73,7 +74,7 @@ class CurrentsRequestsTest {
   void anAttemptFromATargetAndARawPathIsTheSameRequestAsFromItsUri() {
     Attempt fromParts =
         CurrentsRequests.start("apache-httpclient-5", "GET", "https", "api.currents.dev", 443, "/v1/runs/a%20b", "x=1",
-            "Bearer key", null, null);
+            Map.of("Authorization", "Bearer key"), Map::get, null);
     Attempt fromUri = start("GET", "https://api.currents.dev:443/v1/runs/a%20b?x=1", "Bearer key");
     assertEquals("GET", fromParts.method());
     assertEquals(fromUri.path(), fromParts.path());
@@ -131,7 +132,7 @@ class CurrentsRequestsTest {
     URI uri = URI.create("https://api.currents.dev/v1/projects");
     Attempt child = CurrentsRequests.start("reactor-netty", "GET", uri, null, null, captured);
     assertSame(captured, child.parent());
-    assertNull(CurrentsRequests.start("reactor-netty", "GET", uri, null, null).parent(), "none kept: none given");
+    assertNull(CurrentsRequests.start("reactor-netty", "GET", uri, null, null, null).parent(), "none kept: none given");
     assertEquals(2, spans.parentsAtStart.size());
     assertSame(captured, spans.parentsAtStart.get(0), "the recorder sees it as the attempt starts");
   }
@@ -179,25 +180,26 @@ class CurrentsRequestsTest {
   void aCompletionReadsTheResponseThroughTheClientsReader() {
     CurrentsRequests.registerResponseReader(
         "test-client",
-        new ResponseReader() {
+        new ResponseReader<Integer>() {
           @Override
-          public int status(Object response) {
-            return (Integer) response;
+          public int status(Integer response) {
+            return response;
           }
 
           @Override
-          public String header(Object response, String name) {
+          public String first(Integer response, String name) {
             return "Retry-After".equals(name) ? "7" : null;
           }
         });
     Attempt attempt =
-        CurrentsRequests.start("test-client", "GET", URI.create("https://api.currents.dev/v1/projects"), null, null);
+        CurrentsRequests.start("test-client", "GET", URI.create("https://api.currents.dev/v1/projects"), null, null, null);
     CurrentsRequests.completion(attempt).accept(503, null);
     assertEquals(503, finished.get(0)[1]);
     assertEquals("7", finished.get(0)[2]);
   }
 
   private static Attempt start(String method, String url, String authorization) {
-    return CurrentsRequests.start("test-client", method, URI.create(url), authorization, null);
+    Map<String, String> headers = authorization == null ? Map.of() : Map.of("Authorization", authorization);
+    return CurrentsRequests.start("test-client", method, URI.create(url), headers, Map::get, null);
   }
 }

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class OpenAttemptsTest {
   }
 
   private static Attempt start() {
-    return CurrentsRequests.start("test", "GET", URI.create("https://api.currents.dev/v1/runs"), null, null);
+    return CurrentsRequests.start("test", "GET", URI.create("https://api.currents.dev/v1/runs"), null, null, null);
   }
 
   @Test
@@ -55,8 +56,8 @@ class OpenAttemptsTest {
     assertNull(open.get(new Object()), "another request has none");
     assertSame(attempt, open.get(request), "left open");
 
-    open.answer(request, 429, "3");
-    open.answer(request, 200, null);
+    open.answer(request, 429, Map.of("Retry-After", "3"), Map::get);
+    open.answer(request, 200, null, null);
     open.fail(request, new IOException("late"));
 
     assertEquals(1, finished.size());

@@ -28,14 +28,14 @@ class ParentHandoverTest {
   void attemptsStartedWhileTheTaskRunsAreChildrenOfTheSpanCurrentWhereItWasMade() throws Exception {
     Object applicationSpan = new Object();
     spans.current = applicationSpan;
-    Runnable task = ParentHandover.withCurrentParent(() -> CurrentsRequests.start("http-url-connection", "GET", RUN, null, null));
+    Runnable task = ParentHandover.withCurrentParent(() -> CurrentsRequests.start("http-url-connection", "GET", RUN, null, null, null));
     spans.current = null; // the layer's executor thread
     Thread executor = new Thread(task);
     executor.start();
     executor.join();
     assertSame(applicationSpan, spans.parentsAtStart.get(0));
 
-    CurrentsRequests.start("http-url-connection", "GET", RUN, null, null);
+    CurrentsRequests.start("http-url-connection", "GET", RUN, null, null, null);
     assertNull(spans.parentsAtStart.get(1), "outside the task, nothing is handed over");
   }
 

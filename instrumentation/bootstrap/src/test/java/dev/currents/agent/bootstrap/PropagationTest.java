@@ -17,16 +17,16 @@ class PropagationTest {
   private static final URI RUN = URI.create("https://api.currents.dev/v1/runs/r1");
 
   /** A client whose requests are maps of headers, immutable: adding one makes a copy. */
-  private static final HeaderInjector MAPS =
-      new HeaderInjector() {
+  private static final HeaderInjector<Map<String, String>> MAPS =
+      new HeaderInjector<>() {
         @Override
-        public boolean has(Object request, String name) {
-          return ((Map<?, ?>) request).containsKey(name);
+        public String first(Map<String, String> request, String name) {
+          return request.get(name);
         }
 
         @Override
-        public Object with(Object request, String name, String value) {
-          Map<Object, Object> copy = new HashMap<>((Map<?, ?>) request);
+        public Map<String, String> with(Map<String, String> request, String name, String value) {
+          Map<String, String> copy = new HashMap<>(request);
           copy.put(name, value);
           return copy;
         }
@@ -53,7 +53,7 @@ class PropagationTest {
     Map<String, String> request = Map.of();
     assertSame(request, CurrentsRequests.propagate(attempt(null), request));
     assertSame(request, CurrentsRequests.propagate(null, request));
-    Attempt other = CurrentsRequests.start("no-injector", "GET", RUN, null, null);
+    Attempt other = CurrentsRequests.start("no-injector", "GET", RUN, null, null, null);
     other.traceparent(TRACEPARENT);
     assertSame(request, CurrentsRequests.propagate(other, request));
   }
@@ -62,10 +62,10 @@ class PropagationTest {
   void aFailingInjectorLeavesTheRequestAsItWas() {
     CurrentsRequests.registerHeaderInjector(
         "broken",
-        new HeaderInjector() {
+        new HeaderInjector<Object>() {
           @Override
-          public boolean has(Object request, String name) {
-            return false;
+          public String first(Object request, String name) {
+            return null;
           }
 
           @Override
@@ -73,7 +73,7 @@ class PropagationTest {
             throw new IllegalStateException("already connected");
           }
         });
-    Attempt attempt = CurrentsRequests.start("broken", "GET", RUN, null, null);
+    Attempt attempt = CurrentsRequests.start("broken", "GET", RUN, null, null, null);
     attempt.traceparent(TRACEPARENT);
     Object request = new Object();
     long errors = AgentErrors.count();
@@ -82,16 +82,23 @@ class PropagationTest {
   }
 
   @Test
+  void anInjectorPassedByItsAdviceIsUsedTheSameWay() {
+    assertEquals(Map.of("traceparent", TRACEPARENT), CurrentsHeaders.propagate(attempt(TRACEPARENT), Map.of(), MAPS));
+    Map<String, String> request = Map.of("traceparent", "set by the application");
+    assertSame(request, CurrentsHeaders.propagate(attempt(TRACEPARENT), request, MAPS));
+  }
+
+  @Test
   void theAgentsOwnThreadsStartNoAttempt() throws Exception {
     AtomicReference<Attempt> started = new AtomicReference<>(attempt(null));
-    Thread exporter = new AgentThread(() -> started.set(CurrentsRequests.start("maps", "GET", RUN, null, null)), "export");
+    Thread exporter = new AgentThread(() -> started.set(CurrentsRequests.start("maps", "GET", RUN, null, null, null)), "export");
     exporter.start();
     exporter.join();
     assertNull(started.get());
   }
 
   private static Attempt attempt(String traceparent) {
-    Attempt attempt = CurrentsRequests.start("maps", "GET", RUN, null, null);
+    Attempt attempt = CurrentsRequests.start("maps", "GET", RUN, null, null, null);
     attempt.traceparent(traceparent);
     return attempt;
   }

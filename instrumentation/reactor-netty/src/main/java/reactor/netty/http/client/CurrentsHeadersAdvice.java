@@ -1,6 +1,8 @@
 package reactor.netty.http.client;
 
 import dev.currents.agent.bootstrap.Attempt;
+import dev.currents.agent.bootstrap.CurrentsHeaders;
+import dev.currents.agent.instrumentation.netty4.NettyHeaders;
 import dev.currents.agent.instrumentation.reactornetty.bootstrap.ReactorNettyAttempts;
 import io.netty.handler.codec.http.HttpHeaders;
 import net.bytebuddy.asm.Advice;
@@ -30,11 +32,8 @@ public final class CurrentsHeadersAdvice {
             parent,
             exchange.method().name(),
             exchange.resourceUrl(),
-            headers.get("Authorization"),
-            headers.get("x-currents-key"));
-    String traceparent = attempt == null ? null : attempt.traceparent();
-    if (traceparent != null && !headers.contains("traceparent")) {
-      headers.set("traceparent", traceparent);
-    }
+            headers,
+            NettyHeaders.INSTANCE);
+    CurrentsHeaders.propagate(attempt, headers, NettyHeaders.INSTANCE);
   }
 }

@@ -2,6 +2,7 @@ package reactor.netty.http.client;
 
 import dev.currents.agent.bootstrap.Attempt;
 import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.instrumentation.netty4.NettyHeaders;
 import dev.currents.agent.instrumentation.reactornetty.bootstrap.ReactorNettyAttempts;
 import io.netty.handler.codec.http.HttpResponse;
 import net.bytebuddy.asm.Advice;
@@ -28,7 +29,7 @@ public final class CurrentsResponseAdvice {
     }
     Attempt attempt = ReactorNettyAttempts.detach(exchange);
     if (attempt != null) {
-      CurrentsRequests.end(attempt, status, response.headers().get("Retry-After"));
+      CurrentsRequests.end(attempt, status, response.headers(), NettyHeaders.INSTANCE);
     }
   }
 }

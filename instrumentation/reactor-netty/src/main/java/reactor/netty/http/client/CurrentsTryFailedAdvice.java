@@ -1,6 +1,7 @@
 package reactor.netty.http.client;
 
 import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.instrumentation.netty4.NettyHeaders;
 import dev.currents.agent.instrumentation.reactornetty.bootstrap.ReactorNettyAttempts;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
@@ -41,8 +42,8 @@ public final class CurrentsTryFailedAdvice {
         handler,
         method.name(),
         target.toString(),
-        headers.get("Authorization"),
-        headers.get("x-currents-key"),
+        headers,
+        NettyHeaders.INSTANCE,
         failure);
   }
 }

@@ -11,9 +11,10 @@ import java.util.List;
  * found with {@link java.util.ServiceLoader} in the agent's class loader, each registered by one line in its
  * module's {@code META-INF/services}.
  *
- * <p>Advice classes only gather facts and hand them to {@code dev.currents.agent.bootstrap.CurrentsRequests};
- * classes that advice calls directly, other than that bridge, live in a {@code .bootstrap} sub-package of the
- * module and are loaded by the bootstrap class loader, where every instrumented class can see them.
+ * <p>Advice classes only gather facts and hand them to {@code dev.currents.agent.bootstrap.CurrentsRequests}.
+ * Classes that advice calls directly, other than that bridge, are either {@link #helpers()}, typed against the
+ * library and defined beside it, or state that every copy of the library shares, in a {@code .bootstrap}
+ * sub-package of the module, loaded by the bootstrap class loader where every instrumented class can see it.
  */
 public interface ClientInstrumentation {
 
@@ -33,6 +34,14 @@ public interface ClientInstrumentation {
 
   /** The classes it weaves and the advice woven into each. */
   List<Hook> hooks();
+
+  /**
+   * Classes of the module that advice calls, typed against the library: each is defined in the class loader of
+   * every class the instrumentation weaves, beside the library ({@link HelperClasses}), in this order.
+   */
+  default List<Class<?>> helpers() {
+    return List.of();
+  }
 
   /** Which copies of the library it weaves, judged per class loader; null: every copy. */
   default VersionCheck supportedVersions() {

@@ -16,8 +16,12 @@ public final class Weaving {
 
   private Weaving() {}
 
-  /** Registers the instrumentation's readers with the bridge and adds its hooks to {@code builder}. */
-  public static AgentBuilder onto(AgentBuilder builder, ClientInstrumentation instrumentation) {
+  /**
+   * Registers the instrumentation's readers with the bridge and adds its hooks to {@code builder}, its helper
+   * classes defined by {@code definer} in the loader of each class it weaves.
+   */
+  public static AgentBuilder onto(
+      AgentBuilder builder, ClientInstrumentation instrumentation, ClassDefiner definer) {
     if (instrumentation.headerInjector() != null) {
       CurrentsRequests.registerHeaderInjector(instrumentation.client(), instrumentation.headerInjector());
     }
@@ -25,11 +29,13 @@ public final class Weaving {
       CurrentsRequests.registerResponseReader(instrumentation.client(), instrumentation.responseReader());
     }
     VersionCheck versions = instrumentation.supportedVersions();
+    HelperClasses helpers =
+        instrumentation.helpers().isEmpty() ? null : new HelperClasses(instrumentation.helpers(), definer);
     AgentBuilder woven = builder;
     for (Hook hook : instrumentation.hooks()) {
       AgentBuilder.Identified.Narrowable types =
           versions == null ? woven.type(hook.types()) : woven.type(versions.of(hook.types()));
-      woven = types.transform(adviceOf(hook));
+      woven = helpers == null ? types.transform(adviceOf(hook)) : types.transform(helpers).transform(adviceOf(hook));
     }
     if (versions != null && versions.judgedOnType() != null) {
       // Nothing is woven there: the class only gets an older copy its debug line.

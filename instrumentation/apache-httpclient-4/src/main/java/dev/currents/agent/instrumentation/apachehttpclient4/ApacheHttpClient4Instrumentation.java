@@ -43,6 +43,11 @@ public final class ApacheHttpClient4Instrumentation implements ClientInstrumenta
                 MainClientExecAdvice.class));
   }
 
+  @Override
+  public List<Class<?>> helpers() {
+    return List.of(HttpClient4Messages.class, HttpClient4Attempts.class);
+  }
+
   /** 4.5 on; an older copy gets its debug line when its {@code HttpRequestBase}, which every request is, loads. */
   @Override
   public VersionCheck supportedVersions() {

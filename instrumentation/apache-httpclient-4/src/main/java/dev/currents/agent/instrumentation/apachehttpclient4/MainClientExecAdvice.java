@@ -1,11 +1,11 @@
 package dev.currents.agent.instrumentation.apachehttpclient4;
 
 import dev.currents.agent.bootstrap.Attempt;
+import dev.currents.agent.bootstrap.CurrentsHeaders;
 import dev.currents.agent.bootstrap.CurrentsRequests;
 import java.net.URI;
 import java.util.concurrent.CancellationException;
 import net.bytebuddy.asm.Advice;
-import org.apache.http.Header;
 import org.apache.http.HttpHost;
 import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.HttpExecutionAware;
@@ -33,8 +33,6 @@ public final class MainClientExecAdvice {
       return null;
     }
     URI uri = request.getURI();
-    Header authorization = request.getFirstHeader("Authorization");
-    Header recordKey = request.getFirstHeader("x-currents-key");
     Attempt attempt =
         CurrentsRequests.start(
             ApacheHttpClient4Instrumentation.CLIENT,
@@ -44,13 +42,10 @@ public final class MainClientExecAdvice {
             target.getPort(),
             uri.getRawPath(),
             uri.getRawQuery(),
-            authorization == null ? null : authorization.getValue(),
-            recordKey == null ? null : recordKey.getValue(),
+            request,
+            HttpClient4Messages.INSTANCE,
             null);
-    String traceparent = attempt == null ? null : attempt.traceparent();
-    if (traceparent != null && !request.getOriginal().containsHeader("traceparent")) {
-      request.setHeader("traceparent", traceparent);
-    }
+    CurrentsHeaders.propagate(attempt, request, HttpClient4Attempts.INSTANCE);
     return attempt;
   }
 
@@ -64,9 +59,7 @@ public final class MainClientExecAdvice {
       return;
     }
     if (response != null) {
-      Header retryAfter = response.getFirstHeader("Retry-After");
-      CurrentsRequests.end(
-          attempt, response.getStatusLine().getStatusCode(), retryAfter == null ? null : retryAfter.getValue());
+      CurrentsRequests.end(attempt, response.getStatusLine().getStatusCode(), response, HttpClient4Messages.INSTANCE);
     } else if (execAware != null && execAware.isAborted()) {
       // abort() closes the connection under a read, which then fails as a plain "Socket closed".
       CurrentsRequests.fail(attempt, new CancellationException("HttpClient 4 request aborted"));

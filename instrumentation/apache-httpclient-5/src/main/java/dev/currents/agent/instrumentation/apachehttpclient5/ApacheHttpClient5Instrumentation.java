@@ -42,6 +42,11 @@ public final class ApacheHttpClient5Instrumentation implements ClientInstrumenta
    * ends only in a woven exec callback, and the callbacks that end them are anonymous classes of that package.
    */
   @Override
+  public List<Class<?>> helpers() {
+    return List.of(HttpClient5Messages.class, HttpClient5Requests.class);
+  }
+
+  @Override
   public List<Hook> hooks() {
     return List.of(
         Hook.types("org.apache.hc.client5.http.impl.classic.ConnectExec")

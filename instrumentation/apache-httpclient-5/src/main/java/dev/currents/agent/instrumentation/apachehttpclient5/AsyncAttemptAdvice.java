@@ -6,7 +6,6 @@ import dev.currents.agent.instrumentation.apachehttpclient5.bootstrap.HttpClient
 import net.bytebuddy.asm.Advice;
 import org.apache.hc.client5.http.async.AsyncExecCallback;
 import org.apache.hc.client5.http.async.AsyncExecChain;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpRequest;
 
@@ -29,26 +28,10 @@ public final class AsyncAttemptAdvice {
     if (!CurrentsRequests.isCurrents(target.getSchemeName(), target.getHostName(), target.getPort())) {
       return null;
     }
-    // The same facts as ClassicAttemptAdvice gathers: advice is inlined, it cannot share code that names
-    // HttpClient's types.
-    Header authorization = request.getFirstHeader("Authorization");
-    Header recordKey = request.getFirstHeader("x-currents-key");
     Attempt attempt =
-        HttpClient5Attempts.start(
-            request.getMethod(),
-            target.getSchemeName(),
-            target.getHostName(),
-            target.getPort(),
-            request.getPath(),
-            authorization == null ? null : authorization.getValue(),
-            recordKey == null ? null : recordKey.getValue(),
-            HttpClient5Attempts.parentOf(scope.cancellableDependency));
+        HttpClient5Requests.start(request, target, HttpClient5Attempts.parentOf(scope.cancellableDependency));
     if (attempt == null) {
       return null;
-    }
-    String traceparent = attempt.traceparent();
-    if (traceparent != null && !request.containsHeader("traceparent")) {
-      request.addHeader("traceparent", traceparent);
     }
     HttpClient5Attempts.awaitCallback(callback, attempt, scope.cancellableDependency);
     return attempt;

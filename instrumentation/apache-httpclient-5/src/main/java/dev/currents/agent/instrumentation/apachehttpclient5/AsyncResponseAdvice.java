@@ -3,7 +3,6 @@ package dev.currents.agent.instrumentation.apachehttpclient5;
 import dev.currents.agent.instrumentation.apachehttpclient5.bootstrap.HttpClient5Attempts;
 import net.bytebuddy.asm.Advice;
 import org.apache.hc.core5.concurrent.CancellableDependency;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpResponse;
 
 /**
@@ -19,12 +18,8 @@ public final class AsyncResponseAdvice {
   public static void enter(@Advice.This Object callback, @Advice.Argument(0) HttpResponse response) {
     Object call = HttpClient5Attempts.callWaitingFor(callback);
     if (call != null) {
-      Header retryAfter = response.getFirstHeader("Retry-After");
       HttpClient5Attempts.answered(
-          callback,
-          ((CancellableDependency) call).isCancelled(),
-          response.getCode(),
-          retryAfter == null ? null : retryAfter.getValue());
+          callback, ((CancellableDependency) call).isCancelled(), response.getCode(), response, HttpClient5Messages.INSTANCE);
     }
   }
 }

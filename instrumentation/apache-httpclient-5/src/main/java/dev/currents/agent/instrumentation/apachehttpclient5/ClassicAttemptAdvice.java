@@ -8,7 +8,6 @@ import net.bytebuddy.asm.Advice;
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 
 /**
@@ -27,25 +26,7 @@ public final class ClassicAttemptAdvice {
     if (!CurrentsRequests.isCurrents(target.getSchemeName(), target.getHostName(), target.getPort())) {
       return null;
     }
-    // The same facts as AsyncAttemptAdvice gathers: advice is inlined, it cannot share code that names
-    // HttpClient's types.
-    Header authorization = request.getFirstHeader("Authorization");
-    Header recordKey = request.getFirstHeader("x-currents-key");
-    Attempt attempt =
-        HttpClient5Attempts.start(
-            request.getMethod(),
-            target.getSchemeName(),
-            target.getHostName(),
-            target.getPort(),
-            request.getPath(),
-            authorization == null ? null : authorization.getValue(),
-            recordKey == null ? null : recordKey.getValue(),
-            null);
-    String traceparent = attempt == null ? null : attempt.traceparent();
-    if (traceparent != null && !request.containsHeader("traceparent")) {
-      request.addHeader("traceparent", traceparent);
-    }
-    return attempt;
+    return HttpClient5Requests.start(request, target, null);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -58,8 +39,7 @@ public final class ClassicAttemptAdvice {
       return;
     }
     if (response != null) {
-      Header retryAfter = response.getFirstHeader("Retry-After");
-      CurrentsRequests.end(attempt, response.getCode(), retryAfter == null ? null : retryAfter.getValue());
+      CurrentsRequests.end(attempt, response.getCode(), response, HttpClient5Messages.INSTANCE);
     } else if (scope.execRuntime.isExecutionAborted()) {
       // cancel() shuts the connection down under a read, which then fails as a plain "Socket closed".
       CurrentsRequests.fail(attempt, new CancellationException(HttpClient5Attempts.CLIENT + " request cancelled"));

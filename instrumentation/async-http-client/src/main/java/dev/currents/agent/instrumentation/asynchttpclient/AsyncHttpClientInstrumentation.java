@@ -9,6 +9,7 @@ import dev.currents.agent.tooling.ClientInstrumentation;
 import dev.currents.agent.tooling.Hook;
 import dev.currents.agent.tooling.VersionCheck;
 import java.util.List;
+import dev.currents.agent.instrumentation.netty4.NettyHeaders;
 
 /**
  * AsyncHttpClient ({@code org.asynchttpclient}) 2.1 to 3.0, blocking on its future or with a handler. One attempt
@@ -35,6 +36,11 @@ public final class AsyncHttpClientInstrumentation implements ClientInstrumentati
   @Override
   public String name() {
     return AsyncHttpClientAttempts.CLIENT;
+  }
+
+  @Override
+  public List<Class<?>> helpers() {
+    return List.of(NettyHeaders.class);
   }
 
   @Override

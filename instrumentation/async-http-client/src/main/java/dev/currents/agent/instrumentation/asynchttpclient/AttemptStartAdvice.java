@@ -1,6 +1,8 @@
 package dev.currents.agent.instrumentation.asynchttpclient;
 
 import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.bootstrap.Attempt;
+import dev.currents.agent.bootstrap.CurrentsHeaders;
 import dev.currents.agent.instrumentation.asynchttpclient.bootstrap.AsyncHttpClientAttempts;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
@@ -9,6 +11,7 @@ import org.asynchttpclient.Request;
 import org.asynchttpclient.netty.NettyResponseFuture;
 import org.asynchttpclient.netty.request.NettyRequest;
 import org.asynchttpclient.uri.Uri;
+import dev.currents.agent.instrumentation.netty4.NettyHeaders;
 
 /**
  * Inlined into {@code NettyRequestSender.newNettyRequestAndResponseFuture(request, handler, originalFuture, proxy,
@@ -49,7 +52,7 @@ public final class AttemptStartAdvice {
       return;
     }
     HttpHeaders headers = httpRequest.headers();
-    String traceparent =
+    Attempt attempt =
         AsyncHttpClientAttempts.start(
             future,
             original == null,
@@ -58,10 +61,8 @@ public final class AttemptStartAdvice {
             nettyRequest,
             method,
             uri.toUrl(),
-            headers.get("Authorization"),
-            headers.get("x-currents-key"));
-    if (traceparent != null && !headers.contains("traceparent")) {
-      headers.set("traceparent", traceparent);
-    }
+            headers,
+            NettyHeaders.INSTANCE);
+    CurrentsHeaders.propagate(attempt, headers, NettyHeaders.INSTANCE);
   }
 }

@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
 import net.bytebuddy.asm.Advice;
 import org.asynchttpclient.netty.NettyResponseFuture;
+import dev.currents.agent.instrumentation.netty4.NettyHeaders;
 
 /**
  * Inlined into {@code Interceptors.exitAfterIntercept}, which every response's status line and headers pass (HTTP/1
@@ -26,7 +27,7 @@ public final class ResponseAdvice {
     }
     int status = response.status().code();
     if (status >= 200 || status == 101) {
-      AsyncHttpClientAttempts.responded(future.getNettyRequest(), status, headers.get("Retry-After"));
+      AsyncHttpClientAttempts.responded(future.getNettyRequest(), status, headers, NettyHeaders.INSTANCE);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.currents.agent.instrumentation.httpurlconnection;
 
 import dev.currents.agent.bootstrap.Attempt;
+import dev.currents.agent.bootstrap.CurrentsHeaders;
 import dev.currents.agent.bootstrap.CurrentsRequests;
 import dev.currents.agent.instrumentation.httpurlconnection.bootstrap.HttpUrlConnectionAttempts;
 import java.net.HttpURLConnection;
@@ -19,7 +20,11 @@ public final class ConnectAdvice {
     if (!CurrentsRequests.isCurrents(connection.getURL())) {
       return null;
     }
-    return HttpUrlConnectionAttempts.startOrGet(connection, requestHeaders.findValue("Authorization"));
+    String credential = null;
+    for (int i = 0; credential == null && CurrentsHeaders.credentialName(i) != null; i++) {
+      credential = requestHeaders.findValue(CurrentsHeaders.credentialName(i));
+    }
+    return HttpUrlConnectionAttempts.startOrGet(connection, credential);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

@@ -7,16 +7,16 @@ import java.net.HttpURLConnection;
  * Adds a header to an {@code HttpURLConnection} before it connects: the attempt starts on the connection's
  * first {@code connect}, {@code getOutputStream} or {@code getInputStream}, before the JDK sends anything.
  */
-final class HttpUrlConnectionHeaders implements HeaderInjector {
+final class HttpUrlConnectionHeaders implements HeaderInjector<HttpURLConnection> {
 
   @Override
-  public boolean has(Object connection, String name) {
-    return ((HttpURLConnection) connection).getRequestProperty(name) != null;
+  public String first(HttpURLConnection connection, String name) {
+    return connection.getRequestProperty(name);
   }
 
   @Override
-  public Object with(Object connection, String name, String value) {
-    ((HttpURLConnection) connection).setRequestProperty(name, value);
+  public HttpURLConnection with(HttpURLConnection connection, String name, String value) {
+    connection.setRequestProperty(name, value);
     return connection;
   }
 }

@@ -1,5 +1,6 @@
 package dev.currents.agent.instrumentation.httpurlconnection;
 
+import dev.currents.agent.bootstrap.CurrentsHeaders;
 import dev.currents.agent.bootstrap.CurrentsRequests;
 import dev.currents.agent.instrumentation.httpurlconnection.bootstrap.HttpUrlConnectionAttempts;
 import dev.currents.agent.instrumentation.httpurlconnection.bootstrap.HttpUrlConnectionAttempts.ConnectionAttempt;
@@ -22,7 +23,11 @@ public final class ResponseAdvice {
     if (!CurrentsRequests.isCurrents(connection.getURL())) {
       return null;
     }
-    return HttpUrlConnectionAttempts.enterResponse(connection, requestHeaders.findValue("Authorization"));
+    String credential = null;
+    for (int i = 0; credential == null && CurrentsHeaders.credentialName(i) != null; i++) {
+      credential = requestHeaders.findValue(CurrentsHeaders.credentialName(i));
+    }
+    return HttpUrlConnectionAttempts.enterResponse(connection, credential);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

@@ -7,21 +7,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Adds a header to a {@code java.net.http.HttpRequest}, which is immutable: the request to send becomes a copy
+ * Reads the headers of a {@code java.net.http.HttpRequest} and adds one to it. It is immutable: the request to send becomes a copy
  * with the header. The copy is made as JDK 16's {@code HttpRequest.newBuilder(request, filter)} makes it,
  * spelled out for Java 11: a request without a body publisher stays without one, so GET and DELETE are sent
  * exactly as before.
  */
-final class JavaHttpRequestHeaders implements HeaderInjector {
+final class JavaHttpRequestHeaders implements HeaderInjector<HttpRequest> {
 
   @Override
-  public boolean has(Object request, String name) {
-    return ((HttpRequest) request).headers().firstValue(name).isPresent();
+  public String first(HttpRequest request, String name) {
+    return request.headers().firstValue(name).orElse(null);
   }
 
   @Override
-  public Object with(Object request, String name, String value) {
-    return copyOf((HttpRequest) request).header(name, value).build();
+  public HttpRequest with(HttpRequest request, String name, String value) {
+    return copyOf(request).header(name, value).build();
   }
 
   private static HttpRequest.Builder copyOf(HttpRequest request) {

@@ -4,15 +4,15 @@ import dev.currents.agent.bootstrap.ResponseReader;
 import java.net.http.HttpResponse;
 
 /** Reads {@code java.net.http.HttpResponse}, which the bootstrap loader cannot see. */
-final class JavaHttpResponseReader implements ResponseReader {
+final class JavaHttpResponseReader implements ResponseReader<HttpResponse<?>> {
 
   @Override
-  public int status(Object response) {
-    return ((HttpResponse<?>) response).statusCode();
+  public int status(HttpResponse<?> response) {
+    return response.statusCode();
   }
 
   @Override
-  public String header(Object response, String name) {
-    return ((HttpResponse<?>) response).headers().firstValue(name).orElse(null);
+  public String first(HttpResponse<?> response, String name) {
+    return response.headers().firstValue(name).orElse(null);
   }
 }

@@ -3,7 +3,6 @@ package dev.currents.agent.instrumentation.javahttpclient;
 import dev.currents.agent.bootstrap.Attempt;
 import dev.currents.agent.bootstrap.CurrentsRequests;
 import java.net.URI;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.util.concurrent.CompletableFuture;
 import net.bytebuddy.asm.Advice;
@@ -22,14 +21,14 @@ public final class SendAsyncAdvice {
     if (!CurrentsRequests.isCurrents(uri)) {
       return null;
     }
-    HttpHeaders headers = request.headers();
     Attempt attempt =
         CurrentsRequests.start(
             "java-http-client",
             request.method(),
             uri,
-            headers.firstValue("Authorization").orElse(null),
-            headers.firstValue("x-currents-key").orElse(null));
+            request,
+            CurrentsRequests.registeredHeaders("java-http-client"),
+            null);
     request = (HttpRequest) CurrentsRequests.propagate(attempt, request);
     return attempt;
   }

@@ -5,9 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.currents.agent.bootstrap.HeaderInjector;
 import dev.currents.agent.instrumentation.jetty.bootstrap.JettyExchanges;
-import dev.currents.agent.instrumentation.jetty.bootstrap.JettyRequestHeaders;
 import dev.currents.agent.tooling.ClientInstrumentation;
 import dev.currents.agent.tooling.Hook;
 import dev.currents.agent.tooling.VersionCheck;
@@ -55,10 +53,5 @@ public final class JettyHttpClientInstrumentation implements ClientInstrumentati
   @Override
   public VersionCheck supportedVersions() {
     return new VersionCheck("jetty-client", "9.4", loader -> VersionCheck.sees(loader, SINCE_9_4));
-  }
-
-  @Override
-  public HeaderInjector headerInjector() {
-    return new JettyRequestHeaders();
   }
 }

@@ -31,8 +31,8 @@ public final class AttemptAdvice {
             OkHttpCalls.CLIENT,
             request.method(),
             url.uri(),
-            request.header("Authorization"),
-            request.header("x-currents-key"),
+            request,
+            OkHttpRequests.INSTANCE,
             OkHttpCalls.parentOf(chain.call()));
     OkHttpCalls.attemptStarted(attempt);
     return attempt;
@@ -49,7 +49,7 @@ public final class AttemptAdvice {
     }
     OkHttpCalls.attemptSent();
     if (response != null) {
-      CurrentsRequests.end(attempt, response.code(), response.header("Retry-After"));
+      CurrentsRequests.end(attempt, response.code(), response, OkHttpResponses.INSTANCE);
     } else {
       OkHttpCalls.attemptFailed(attempt, thrown, chain.call(), chain.call().isCanceled());
     }

@@ -57,6 +57,11 @@ public final class OkHttpInstrumentation implements ClientInstrumentation {
    * line when its {@code RealCall}, which every version has and every call loads, is first seen.
    */
   @Override
+  public List<Class<?>> helpers() {
+    return List.of(OkHttpRequests.class, OkHttpResponses.class);
+  }
+
+  @Override
   public VersionCheck supportedVersions() {
     return new VersionCheck("okhttp", "3.14", OkHttpInstrumentation::judge);
   }

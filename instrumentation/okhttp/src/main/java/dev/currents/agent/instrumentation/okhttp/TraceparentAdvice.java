@@ -1,5 +1,6 @@
 package dev.currents.agent.instrumentation.okhttp;
 
+import dev.currents.agent.bootstrap.CurrentsHeaders;
 import dev.currents.agent.instrumentation.okhttp.bootstrap.OkHttpCalls;
 import net.bytebuddy.asm.Advice;
 import okhttp3.Request;
@@ -7,7 +8,7 @@ import okhttp3.Request;
 /**
  * Inlined into {@code Exchange.writeRequestHeaders}, where the attempt's request is about to go on the wire:
  * OkHttp's requests are immutable and the interceptor chain hands the same one down, so the agent's
- * {@code traceparent} goes into the copy that is written, once per attempt, unless the request carries one.
+ * {@code traceparent} goes into the copy that is written, once per attempt.
  */
 public final class TraceparentAdvice {
 
@@ -15,9 +16,6 @@ public final class TraceparentAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
   public static void enter(@Advice.Argument(value = 0, readOnly = false) Request request) {
-    String traceparent = OkHttpCalls.traceparentToSend();
-    if (traceparent != null && request.header(OkHttpCalls.TRACEPARENT) == null) {
-      request = request.newBuilder().header(OkHttpCalls.TRACEPARENT, traceparent).build();
-    }
+    request = CurrentsHeaders.propagate(OkHttpCalls.attemptToSend(), request, OkHttpRequests.INSTANCE);
   }
 }

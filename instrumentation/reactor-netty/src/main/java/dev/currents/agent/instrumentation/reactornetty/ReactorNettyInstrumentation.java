@@ -5,6 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.currents.agent.instrumentation.netty4.NettyHeaders;
 import dev.currents.agent.instrumentation.reactornetty.bootstrap.ReactorNettyAttempts;
 import dev.currents.agent.tooling.ClientInstrumentation;
 import dev.currents.agent.tooling.Hook;
@@ -41,6 +42,11 @@ public final class ReactorNettyInstrumentation implements ClientInstrumentation 
   @Override
   public String name() {
     return ReactorNettyAttempts.CLIENT;
+  }
+
+  @Override
+  public List<Class<?>> helpers() {
+    return List.of(NettyHeaders.class);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.currents.agent.instrumentation.apachehttpclient5.bootstrap;
 import dev.currents.agent.bootstrap.Attempt;
 import dev.currents.agent.bootstrap.CallParents;
 import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.bootstrap.HeaderGetter;
 import dev.currents.agent.bootstrap.OpenAttempts;
 import dev.currents.agent.bootstrap.WeakIdentityMap;
 
@@ -36,14 +37,14 @@ public final class HttpClient5Attempts {
    * @param path the request's path as HttpClient keeps it: {@code /v1/runs?x=1}, or the absolute URI sent to a proxy
    * @param parent the parent of the attempt's span, null for the one current here
    */
-  public static Attempt start(
+  public static <R> Attempt start(
       String method,
       String scheme,
       String host,
       int port,
       String path,
-      String authorization,
-      String recordKey,
+      R request,
+      HeaderGetter<? super R> headers,
       Object parent) {
     String pathAndQuery = path == null ? "" : path;
     if (!pathAndQuery.startsWith("/")) {
@@ -61,8 +62,8 @@ public final class HttpClient5Attempts {
         port,
         query < 0 ? pathAndQuery : pathAndQuery.substring(0, query),
         query < 0 ? null : pathAndQuery.substring(query + 1),
-        authorization,
-        recordKey,
+        request,
+        headers,
         parent);
   }
 
@@ -96,11 +97,12 @@ public final class HttpClient5Attempts {
   }
 
   /** The response head of the attempt waiting for {@code callback} arrived. */
-  public static void answered(Object callback, boolean callCancelled, int status, String retryAfter) {
+  public static <S> void answered(
+      Object callback, boolean callCancelled, int status, S response, HeaderGetter<? super S> headers) {
     if (callCancelled) {
       WAITING_FOR_THEIR_CALLBACK.cancel(callback);
     } else {
-      WAITING_FOR_THEIR_CALLBACK.answer(callback, status, retryAfter);
+      WAITING_FOR_THEIR_CALLBACK.answer(callback, status, response, headers);
     }
   }
 

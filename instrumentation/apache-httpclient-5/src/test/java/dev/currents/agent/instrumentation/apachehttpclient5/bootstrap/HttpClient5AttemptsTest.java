@@ -51,12 +51,12 @@ class HttpClient5AttemptsTest {
     HttpClient5Attempts.awaitCallback(callback, attempt, call);
     assertNull(HttpClient5Attempts.callWaitingFor(new Object()));
     assertSame(call, HttpClient5Attempts.callWaitingFor(callback));
-    HttpClient5Attempts.answered(callback, false, 200, null);
+    HttpClient5Attempts.answered(callback, false, 200, null, null);
     assertTrue(attempt.isFinished());
     assertNull(HttpClient5Attempts.callWaitingFor(callback), "answered once");
   }
 
   private static Attempt start(String path) {
-    return HttpClient5Attempts.start("GET", "https", "api.currents.dev", 443, path, "Bearer k", null, null);
+    return HttpClient5Attempts.start("GET", "https", "api.currents.dev", 443, path, null, null, null);
   }
 }

@@ -4,6 +4,7 @@ import dev.currents.agent.bootstrap.AgentErrors;
 import dev.currents.agent.bootstrap.Attempt;
 import dev.currents.agent.bootstrap.CallParents;
 import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.bootstrap.HeaderGetter;
 import dev.currents.agent.bootstrap.OpenAttempts;
 import dev.currents.agent.bootstrap.WeakIdentityMap;
 import java.io.IOException;
@@ -50,15 +51,16 @@ public final class AsyncHttpClientAttempts {
   }
 
   /**
-   * Starts the attempt of a Currents request's new {@code NettyRequest}; returns the {@code traceparent} it should
-   * carry, or null.
+   * Starts the attempt of a Currents request's new {@code NettyRequest}, or goes on with the previous request's when
+   * it is the same attempt on a new connection; returns it, or null when the agent records nothing.
    *
    * @param first whether this is the future's first request, built on the application's thread
    * @param previous the request the future had before this one, or null
    * @param previousFailure the I/O failure AHC kept for the previous request's connection, or null
    * @param url the request's absolute URL
+   * @param request what {@code headers} reads the request's headers from
    */
-  public static String start(
+  public static <R> Attempt start(
       Object future,
       boolean first,
       Object previous,
@@ -66,8 +68,8 @@ public final class AsyncHttpClientAttempts {
       Object nettyRequest,
       String method,
       String url,
-      String authorization,
-      String recordKey) {
+      R request,
+      HeaderGetter<? super R> headers) {
     try {
       if (OPEN.get(nettyRequest) != null) {
         return null;
@@ -77,7 +79,7 @@ public final class AsyncHttpClientAttempts {
         if (UNSENT.remove(previous) != null) {
           // Sent again after a connection that could not be made: the same attempt, on the next connection.
           OPEN.open(nettyRequest, unfinished);
-          return unfinished.traceparent();
+          return unfinished;
         }
         // Sent again after its connection closed under it: that attempt is over.
         CurrentsRequests.fail(unfinished, previousFailure != null ? previousFailure : CLOSED);
@@ -86,10 +88,9 @@ public final class AsyncHttpClientAttempts {
         PARENT_OF_FUTURE.keepCurrent(future);
       }
       Object parent = PARENT_OF_FUTURE.of(future);
-      Attempt attempt =
-          CurrentsRequests.start(CLIENT, method, URI.create(url), authorization, recordKey, parent);
+      Attempt attempt = CurrentsRequests.start(CLIENT, method, URI.create(url), request, headers, parent);
       OPEN.open(nettyRequest, attempt);
-      return attempt == null ? null : attempt.traceparent();
+      return attempt;
     } catch (RuntimeException e) {
       AgentErrors.report("start of an AsyncHttpClient request", e);
       return null;
@@ -97,9 +98,9 @@ public final class AsyncHttpClientAttempts {
   }
 
   /** The response of a {@code NettyRequest} arrived (its status line and headers); interim 1xx are not passed. */
-  public static void responded(Object nettyRequest, int status, String retryAfter) {
+  public static <S> void responded(Object nettyRequest, int status, S response, HeaderGetter<? super S> headers) {
     forgetUnsent(nettyRequest);
-    OPEN.answer(nettyRequest, status, retryAfter);
+    OPEN.answer(nettyRequest, status, response, headers);
   }
 
   /**

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,8 +54,8 @@ class AsyncHttpClientAttemptsTest {
   @Test
   void aResponseEndsItsRequestsAttemptOnce() {
     start(null, null, first);
-    AsyncHttpClientAttempts.responded(first, 429, "2");
-    AsyncHttpClientAttempts.responded(first, 429, "2");
+    AsyncHttpClientAttempts.responded(first, 429, Map.of("Retry-After", "2"), Map::get);
+    AsyncHttpClientAttempts.responded(first, 429, Map.of("Retry-After", "2"), Map::get);
     AsyncHttpClientAttempts.failed(first, new IOException("late"));
     assertEquals(List.of("start GET", "end 429 2"), recorded);
     assertFalse(AsyncHttpClientAttempts.anyOpen());
@@ -65,7 +66,7 @@ class AsyncHttpClientAttemptsTest {
     start(null, null, first);
     IOException reset = new IOException("Connection reset");
     start(first, reset, second);
-    AsyncHttpClientAttempts.responded(second, 200, null);
+    AsyncHttpClientAttempts.responded(second, 200, null, null);
     assertEquals(List.of("start GET", "end -1 null", "start GET", "end 200 null"), recorded);
     assertSame(reset, failures.get(0));
   }
@@ -90,6 +91,14 @@ class AsyncHttpClientAttemptsTest {
 
   private void start(Object previous, Throwable previousFailure, Object nettyRequest) {
     AsyncHttpClientAttempts.start(
-        future, previous == null, previous, previousFailure, nettyRequest, "GET", URL, "Bearer k", null);
+        future,
+        previous == null,
+        previous,
+        previousFailure,
+        nettyRequest,
+        "GET",
+        URL,
+        Map.of("Authorization", "Bearer k"),
+        Map::get);
   }
 }

@@ -2,6 +2,7 @@ package dev.currents.agent.instrumentation.httpurlconnection.bootstrap;
 
 import dev.currents.agent.bootstrap.Attempt;
 import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.bootstrap.HeaderGetter;
 import dev.currents.agent.bootstrap.WeakIdentityMap;
 import java.net.HttpURLConnection;
 
@@ -18,6 +19,7 @@ public final class HttpUrlConnectionAttempts {
   public static final String CLIENT = "http-url-connection";
 
   private static final ConnectionAttempt ENDED = new ConnectionAttempt(null);
+  private static final HeaderGetter<HttpURLConnection> RESPONSE_HEADERS = HttpURLConnection::getHeaderField;
   private static final WeakIdentityMap<HttpURLConnection, ConnectionAttempt> ATTEMPTS =
       new WeakIdentityMap<>();
 
@@ -26,16 +28,16 @@ public final class HttpUrlConnectionAttempts {
   /**
    * The connection's open attempt, started now if it has none; null once it has ended.
    *
-   * @param authorization the request's Authorization header, which the connection's public getter hides
+   * @param credential the request's credential header, which the connection's public getter may hide
    */
-  public static Attempt startOrGet(HttpURLConnection connection, String authorization) {
-    ConnectionAttempt state = stateOf(connection, authorization);
+  public static Attempt startOrGet(HttpURLConnection connection, String credential) {
+    ConnectionAttempt state = stateOf(connection, credential);
     return state == null ? null : state.attempt;
   }
 
   /** Entering {@code getInputStream}: the state to hand to {@link #exitResponse}, or null. */
-  public static ConnectionAttempt enterResponse(HttpURLConnection connection, String authorization) {
-    ConnectionAttempt state = stateOf(connection, authorization);
+  public static ConnectionAttempt enterResponse(HttpURLConnection connection, String credential) {
+    ConnectionAttempt state = stateOf(connection, credential);
     if (state != null) {
       state.depth++;
     }
@@ -51,7 +53,7 @@ public final class HttpUrlConnectionAttempts {
     // Mark the end first: reading a header re-enters getInputStream, which must find no open attempt.
     ATTEMPTS.put(connection, ENDED);
     if (responseCode > 0) {
-      CurrentsRequests.end(state.attempt, responseCode, connection.getHeaderField("Retry-After"));
+      CurrentsRequests.end(state.attempt, responseCode, connection, RESPONSE_HEADERS);
     } else {
       CurrentsRequests.fail(state.attempt, thrown);
     }
@@ -69,16 +71,10 @@ public final class HttpUrlConnectionAttempts {
     }
   }
 
-  private static ConnectionAttempt stateOf(HttpURLConnection connection, String authorization) {
+  private static ConnectionAttempt stateOf(HttpURLConnection connection, String credential) {
     ConnectionAttempt state = ATTEMPTS.get(connection);
     if (state == null) {
-      Attempt started =
-          CurrentsRequests.start(
-              CLIENT,
-              connection.getRequestMethod(),
-              connection.getURL(),
-              authorization,
-              connection.getRequestProperty("x-currents-key"));
+      Attempt started = CurrentsRequests.start(CLIENT, connection.getRequestMethod(), connection.getURL(), credential);
       if (started == null) {
         return null;
       }

@@ -2,6 +2,7 @@ package dev.currents.agent.instrumentation.jetty.bootstrap;
 
 import dev.currents.agent.bootstrap.AgentErrors;
 import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.bootstrap.HeaderGetter;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -50,6 +51,11 @@ public final class JettyAccess {
           return new ResponseType(type);
         }
       };
+
+  /** The headers of a request, for the bridge. */
+  static final HeaderGetter<Object> REQUEST_HEADERS = JettyAccess::requestHeaderOrFail;
+  /** The headers of a response, for the bridge. */
+  static final HeaderGetter<Object> RESPONSE_HEADERS = JettyAccess::responseHeaderOrFail;
 
   private JettyAccess() {}
 
@@ -103,6 +109,22 @@ public final class JettyAccess {
 
   static String responseHeader(Object response, String name) throws Throwable {
     return header((Object) RESPONSES.get(response.getClass()).headers.invokeExact(response), name);
+  }
+
+  private static String requestHeaderOrFail(Object request, String name) {
+    try {
+      return requestHeader(request, name);
+    } catch (Throwable t) {
+      throw new IllegalStateException("cannot read a header of " + request.getClass().getName(), t);
+    }
+  }
+
+  private static String responseHeaderOrFail(Object response, String name) {
+    try {
+      return responseHeader(response, name);
+    } catch (Throwable t) {
+      throw new IllegalStateException("cannot read a header of " + response.getClass().getName(), t);
+    }
   }
 
   private static String header(Object fields, String name) throws Throwable {

@@ -3,6 +3,7 @@ package dev.currents.agent.instrumentation.jetty.bootstrap;
 import dev.currents.agent.bootstrap.AgentErrors;
 import dev.currents.agent.bootstrap.Attempt;
 import dev.currents.agent.bootstrap.CallParents;
+import dev.currents.agent.bootstrap.CurrentsHeaders;
 import dev.currents.agent.bootstrap.CurrentsRequests;
 import dev.currents.agent.bootstrap.OpenAttempts;
 import dev.currents.agent.bootstrap.WeakIdentityMap;
@@ -20,6 +21,7 @@ public final class JettyExchanges {
 
   public static final String CLIENT = "jetty-httpclient";
 
+  private static final JettyRequestHeaders TRACEPARENT = new JettyRequestHeaders();
   /** Open attempts, by request; one the application aborted is cancelled, whatever cause it gave. */
   private static final OpenAttempts<Object> OPEN = new OpenAttempts<>("Jetty Request.abort() by the application");
   /** Conversations the application aborted: the abort fails the exchange of whichever hop is under way. */
@@ -43,11 +45,11 @@ public final class JettyExchanges {
               CLIENT,
               JettyAccess.method(request),
               JettyAccess.uri(request),
-              JettyAccess.requestHeader(request, "Authorization"),
-              JettyAccess.requestHeader(request, "x-currents-key"),
+              request,
+              JettyAccess.REQUEST_HEADERS,
               parentOf(request));
       // The exchange is not sent yet: Jetty writes the request's headers when a connection takes it.
-      CurrentsRequests.propagate(attempt, request);
+      CurrentsHeaders.propagate(attempt, request, TRACEPARENT);
       OPEN.open(request, attempt);
     } catch (Throwable t) {
       AgentErrors.report("start of a Jetty request", t);
@@ -77,7 +79,7 @@ public final class JettyExchanges {
       return;
     }
     try {
-      CurrentsRequests.end(attempt, JettyAccess.status(response), JettyAccess.responseHeader(response, "Retry-After"));
+      CurrentsRequests.end(attempt, JettyAccess.status(response), response, JettyAccess.RESPONSE_HEADERS);
     } catch (Throwable t) {
       AgentErrors.report("reading a Jetty response", t);
     }

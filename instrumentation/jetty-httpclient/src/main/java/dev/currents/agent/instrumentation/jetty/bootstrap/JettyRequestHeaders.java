@@ -9,20 +9,21 @@ import dev.currents.agent.bootstrap.WeakIdentityMap;
  * {@code traceparent} the agent gave the previous one: that value is the agent's, and is replaced by the new
  * attempt's. A value the application or another agent set is kept.
  */
-public final class JettyRequestHeaders implements HeaderInjector {
+public final class JettyRequestHeaders implements HeaderInjector<Object> {
 
   /** The last value the agent set in each conversation. */
   private static final WeakIdentityMap<Object, String> SET_BY_THE_AGENT = new WeakIdentityMap<>();
 
+  /** The request's header, unless it is the value the agent set in an earlier request of its conversation. */
   @Override
-  public boolean has(Object request, String name) {
+  public String first(Object request, String name) {
     try {
       String value = JettyAccess.requestHeader(request, name);
       if (value == null) {
-        return false;
+        return null;
       }
       Object conversation = JettyAccess.conversation(request);
-      return conversation == null || !value.equals(SET_BY_THE_AGENT.get(conversation));
+      return conversation == null || !value.equals(SET_BY_THE_AGENT.get(conversation)) ? value : null;
     } catch (Throwable t) {
       throw new IllegalStateException(t);
     }

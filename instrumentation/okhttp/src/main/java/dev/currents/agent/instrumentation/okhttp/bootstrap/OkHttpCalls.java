@@ -17,7 +17,6 @@ import dev.currents.agent.common.ErrorCategory;
 public final class OkHttpCalls {
 
   public static final String CLIENT = "okhttp";
-  public static final String TRACEPARENT = "traceparent";
   private static final String ROUTE_EXCEPTION = "okhttp3.internal.connection.RouteException";
 
   /** Canceled attempts, by call, until the call's end tells whether it timed out or the application canceled it. */
@@ -26,10 +25,10 @@ public final class OkHttpCalls {
   private static final CallParents PARENT_OF_ENQUEUED_CALL = new CallParents();
 
   /**
-   * The {@code traceparent} of the attempt this thread is running, from its start in {@code ConnectInterceptor}
-   * to the writing of its headers further down the same interceptor chain, on the same thread.
+   * The attempt this thread is running, whose request carries a {@code traceparent}: from its start in {@code
+   * ConnectInterceptor} to the writing of its headers further down the same interceptor chain, on the same thread.
    */
-  private static final ThreadLocal<String> TRACEPARENT_TO_SEND = new ThreadLocal<>();
+  private static final ThreadLocal<Attempt> TO_SEND = new ThreadLocal<>();
 
   /** Spares requests the thread-local lookup until propagation has had a traceparent to send. */
   private static volatile boolean propagating;
@@ -47,30 +46,32 @@ public final class OkHttpCalls {
   }
 
   public static void attemptStarted(Attempt attempt) {
-    String traceparent = attempt == null ? null : attempt.traceparent();
-    if (traceparent != null) {
+    if (attempt != null && attempt.traceparent() != null) {
       propagating = true;
-      TRACEPARENT_TO_SEND.set(traceparent);
+      TO_SEND.set(attempt);
     }
   }
 
   /** The attempt's request was written, or it failed before: nothing is left to send. */
   public static void attemptSent() {
     if (propagating) {
-      TRACEPARENT_TO_SEND.remove();
+      TO_SEND.remove();
     }
   }
 
-  /** Runs for every request OkHttp writes, to any host: one field read while propagation is off. */
-  public static String traceparentToSend() {
+  /**
+   * The attempt whose request is being written on this thread, if it carries a {@code traceparent}, once; else
+   * null. Runs for every request OkHttp writes, to any host: one field read while propagation is off.
+   */
+  public static Attempt attemptToSend() {
     if (!propagating) {
       return null;
     }
-    String traceparent = TRACEPARENT_TO_SEND.get();
-    if (traceparent != null) {
-      TRACEPARENT_TO_SEND.remove();
+    Attempt attempt = TO_SEND.get();
+    if (attempt != null) {
+      TO_SEND.remove();
     }
-    return traceparent;
+    return attempt;
   }
 
   /** An attempt got no response; {@code failure} may be OkHttp's {@code RouteException} around the cause. */

@@ -96,6 +96,6 @@ class OkHttpCallsTest {
   }
 
   private static Attempt attempt() {
-    return CurrentsRequests.start(OkHttpCalls.CLIENT, "GET", URI.create("https://api.currents.dev/v1/projects"), null, null);
+    return CurrentsRequests.start(OkHttpCalls.CLIENT, "GET", URI.create("https://api.currents.dev/v1/projects"), null, null, null);
   }
 }

@@ -4,6 +4,7 @@ import dev.currents.agent.bootstrap.AgentErrors;
 import dev.currents.agent.bootstrap.Attempt;
 import dev.currents.agent.bootstrap.CallParents;
 import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.bootstrap.HeaderGetter;
 import dev.currents.agent.bootstrap.OpenAttempts;
 import dev.currents.agent.bootstrap.WeakIdentityMap;
 import java.net.URI;
@@ -73,15 +74,15 @@ public final class ReactorNettyAttempts {
    * @param parent what {@link #sendsHeadersNow} answered
    * @param url the request's absolute URL, as Reactor Netty resolved it
    */
-  public static Attempt start(
-      Object exchange, Object parent, String method, String url, String authorization, String recordKey) {
+  public static <R> Attempt start(
+      Object exchange, Object parent, String method, String url, R request, HeaderGetter<? super R> headers) {
     if (url == null) {
       return null;
     }
     try {
       Attempt attempt =
           CurrentsRequests.start(
-              CLIENT, method, URI.create(url), authorization, recordKey, parent == NO_PARENT ? null : parent);
+              CLIENT, method, URI.create(url), request, headers, parent == NO_PARENT ? null : parent);
       OPEN.open(exchange, attempt);
       return attempt;
     } catch (RuntimeException e) {
@@ -124,12 +125,11 @@ public final class ReactorNettyAttempts {
    * An attempt that failed without its own start: the connection was refused, timed out or failed its TLS
    * handshake, or closed before the headers went out. It starts and ends now.
    */
-  public static void failedUnstarted(
-      Object handler, String method, String url, String authorization, String recordKey, Throwable failure) {
+  public static <R> void failedUnstarted(
+      Object handler, String method, String url, R request, HeaderGetter<? super R> headers, Throwable failure) {
     try {
       Attempt attempt =
-          CurrentsRequests.start(
-              CLIENT, method, URI.create(url), authorization, recordKey, PARENT_OF_HANDLER.of(handler));
+          CurrentsRequests.start(CLIENT, method, URI.create(url), request, headers, PARENT_OF_HANDLER.of(handler));
       CurrentsRequests.fail(attempt, failure);
     } catch (RuntimeException e) {
       AgentErrors.report("reactor-netty failed request", e);

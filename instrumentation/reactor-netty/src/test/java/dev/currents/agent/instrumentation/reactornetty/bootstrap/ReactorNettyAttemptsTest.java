@@ -16,6 +16,7 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 /** The life of one request's tries, as the advice reports it: each try is recorded once, however it ends. */
 class ReactorNettyAttemptsTest {
 
+  private static final Map<String, String> BEARER = Map.of("Authorization", "Bearer k");
   private static final String URL = "https://api.currents.dev/v1/projects?limit=5";
 
   private final List<Attempt> started = new ArrayList<>();
@@ -72,7 +74,7 @@ class ReactorNettyAttemptsTest {
   void aResponseEndsTheAttemptAndTheFailedTryOfARedirectAddsNothing() {
     Attempt attempt = startedTry();
     assertSame(attempt, ReactorNettyAttempts.detach(exchange));
-    CurrentsRequests.end(attempt, 302, null);
+    CurrentsRequests.end(attempt, 302, null, null);
     assertSame(exchange, ReactorNettyAttempts.tryFailed(handler));
     assertTrue(ReactorNettyAttempts.failStarted(exchange, new RuntimeException("redirect")));
     assertEquals(List.of(302), endings);
@@ -101,7 +103,7 @@ class ReactorNettyAttemptsTest {
   void aTryWithoutAConnectionStartsAndEndsAtOnce() {
     assertNull(ReactorNettyAttempts.tryFailed(handler));
     ConnectException refused = new ConnectException("refused");
-    ReactorNettyAttempts.failedUnstarted(handler, "GET", URL, "Bearer k", null, refused);
+    ReactorNettyAttempts.failedUnstarted(handler, "GET", URL, BEARER, Map::get, refused);
     assertEquals(1, started.size());
     assertEquals("/v1/projects", started.get(0).path());
     assertTrue(started.get(0).credentialFingerprint() != 0, "the credential known so far is fingerprinted");
@@ -126,7 +128,7 @@ class ReactorNettyAttemptsTest {
     ReactorNettyAttempts.subscribed(handler);
     currentSpan = new Object(); // the event loop's, say: not the request's
     Attempt first = startedTry();
-    CurrentsRequests.end(ReactorNettyAttempts.detach(exchange), 302, null);
+    CurrentsRequests.end(ReactorNettyAttempts.detach(exchange), 302, null, null);
     ReactorNettyAttempts.tryFailed(handler);
     ReactorNettyAttempts.failStarted(exchange, new RuntimeException("redirect"));
     Object hop = new Object();
@@ -153,7 +155,7 @@ class ReactorNettyAttemptsTest {
     ReactorNettyAttempts.connected(handler, exchange);
     Object parent = ReactorNettyAttempts.sendsHeadersNow(exchange);
     assertNotNull(parent);
-    Attempt attempt = ReactorNettyAttempts.start(exchange, parent, "GET", URL, "Bearer k", null);
+    Attempt attempt = ReactorNettyAttempts.start(exchange, parent, "GET", URL, BEARER, Map::get);
     assertNotNull(attempt);
     return attempt;
   }
