@@ -60,7 +60,7 @@ class OpenTelemetryJavaagentIT {
       }
       PrometheusScrape scrape = app.scrape();
       assertEquals(CLIENTS.size(), scrape.requests("endpoint", "/v1/projects", "error_category", "ok"), scrape::text);
-      assertEquals(0, scrape.sum("currents_agent_errors_total"));
+      assertEquals(0, scrape.sum("currents_agent_errors_total"), () -> "the agent's faults: " + app.stderr());
       app.close(); // ends the application's span; both agents flush
 
       ReceivedSpan application = collector.awaitSpans(1, span -> span.name().equals("checkout"), WAIT).get(0);
