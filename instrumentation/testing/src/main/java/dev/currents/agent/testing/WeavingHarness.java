@@ -1,0 +1,105 @@
+package dev.currents.agent.testing;
+
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.tooling.ClientInstrumentation;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.ByteBuddyAgent;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Weaves the instrumentations on the test class path into the test's own JVM, as the agent weaves an
+ * application: Byte Buddy's agent attached to this JVM (the surefire {@code argLine} allows it: {@code
+ * weaving.argLine} in the root pom), and an {@link AgentBuilder} configured as {@code AgentInstaller.weave} configures
+ * it, to which each {@link ClientInstrumentation} found by {@link ServiceLoader} adds its transformations.
+ *
+ * <p>Once per JVM: a transformation, once installed, applies to every class loaded after it and cannot be taken
+ * back cleanly, so every test class of a module shares it. Classes already loaded are retransformed.
+ *
+ * <p>What differs from the agent: no start gate (the test weaves before it sends), no exporters, and the classes of
+ * {@code .bootstrap} packages stay on the class path, where the application's loader, which loads the client
+ * libraries here, sees them. For a client in the JDK's own modules see {@link BootstrapBridgeListener}.
+ */
+public final class WeavingHarness {
+
+  private static final List<String> ERRORS = new ArrayList<>();
+  private static final List<String> WOVEN = new ArrayList<>();
+  private static List<String> clients;
+
+  private WeavingHarness() {}
+
+  /** Weaves, the first time; the {@code client} names of the instrumentations woven. */
+  public static synchronized List<String> weave() {
+    if (clients == null) {
+      clients = install(ByteBuddyAgent.install());
+    }
+    return clients;
+  }
+
+  /** What went wrong weaving a class, one line each: a test that weaves should see none. */
+  public static synchronized List<String> errors() {
+    return List.copyOf(ERRORS);
+  }
+
+  /** The names of the classes woven so far. */
+  public static synchronized List<String> woven() {
+    return List.copyOf(WOVEN);
+  }
+
+  private static List<String> install(Instrumentation instrumentation) {
+    AgentBuilder builder =
+        new AgentBuilder.Default(
+                new ByteBuddy()
+                    .with(TypeValidation.DISABLED)
+                    .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
+            .disableClassFormatChanges()
+            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+            .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+            .with(new Outcomes())
+            .ignore(nameStartsWith("dev.currents.agent."))
+            .assureReadEdgeTo(instrumentation, CurrentsRequests.class);
+    List<String> names = new ArrayList<>();
+    for (ClientInstrumentation client :
+        ServiceLoader.load(ClientInstrumentation.class, WeavingHarness.class.getClassLoader())) {
+      builder = client.instrument(builder);
+      names.add(client.client());
+    }
+    if (names.isEmpty()) {
+      throw new IllegalStateException("no ClientInstrumentation on the test class path: nothing to weave");
+    }
+    builder.installOn(instrumentation);
+    return List.copyOf(names);
+  }
+
+  /** Keeps what was woven and what failed, which the agent's WeavingListener logs instead. */
+  private static final class Outcomes extends AgentBuilder.Listener.Adapter {
+    @Override
+    public void onTransformation(
+        net.bytebuddy.description.type.TypeDescription type,
+        ClassLoader loader,
+        JavaModule module,
+        boolean loaded,
+        net.bytebuddy.dynamic.DynamicType dynamicType) {
+      synchronized (WeavingHarness.class) {
+        WOVEN.add(type.getName());
+      }
+    }
+
+    @Override
+    public void onError(
+        String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable throwable) {
+      synchronized (WeavingHarness.class) {
+        ERRORS.add(typeName + ": " + throwable);
+      }
+    }
+  }
+}
