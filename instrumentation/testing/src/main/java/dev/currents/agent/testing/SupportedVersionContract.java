@@ -40,7 +40,7 @@ public abstract class SupportedVersionContract {
   }
 
   /** The woven class, described by name only: for a class the test cannot load, such as a package-private one. */
-  protected static TypeDescription named(String className) {
+  protected static TypeDescription describedByName(String className) {
     return new TypeDescription.Latent(className, 0, TypeDescription.Generic.OBJECT);
   }
 
