@@ -91,6 +91,13 @@ public final class WeavingHarness {
         net.bytebuddy.dynamic.DynamicType dynamicType) {
       synchronized (WeavingHarness.class) {
         WOVEN.add(type.getName());
+        if (loader == null && CurrentsRequests.class.getClassLoader() != null) {
+          // The advice would fail on its first call, silently (suppress = Throwable.class): say why here.
+          ERRORS.add(
+              type.getName()
+                  + " is the bootstrap loader's and cannot see the bridge on the class path: register"
+                  + " BootstrapBridgeListener for this module's tests");
+        }
       }
     }
 

@@ -1,0 +1,64 @@
+package dev.currents.agent.instrumentation.apachehttpclient4;
+
+import dev.currents.agent.testing.ClientContract;
+import dev.currents.agent.testing.ContractClient;
+import dev.currents.agent.testing.ContractRequest;
+import java.nio.charset.StandardCharsets;
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.HttpUriRequest;
+import org.apache.http.client.methods.RequestBuilder;
+import org.apache.http.entity.ContentType;
+import org.apache.http.entity.StringEntity;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClients;
+import org.apache.http.util.EntityUtils;
+
+/** Apache HttpClient 4.5's classic {@code execute}, woven in this JVM, against the shared client contract. */
+class ApacheHttpClient4ContractTest extends ClientContract {
+
+  @Override
+  protected String expectedClient() {
+    return "apache-httpclient-4";
+  }
+
+  @Override
+  protected ContractClient client() {
+    return new Adapter(HttpClients.createDefault());
+  }
+
+  private static final class Adapter implements ContractClient, AutoCloseable {
+    private final CloseableHttpClient client;
+
+    Adapter(CloseableHttpClient client) {
+      this.client = client;
+    }
+
+    @Override
+    public int send(ContractRequest request) throws Exception {
+      try (CloseableHttpResponse response = client.execute(apacheRequest(request))) {
+        // Read to the end, so that the connection goes back to the pool for the next request.
+        EntityUtils.consume(response.getEntity());
+        return response.getStatusLine().getStatusCode();
+      }
+    }
+
+    private static HttpUriRequest apacheRequest(ContractRequest request) {
+      RequestBuilder builder =
+          RequestBuilder.create(request.method())
+              .setUri(request.uri())
+              .setConfig(RequestConfig.custom().setSocketTimeout((int) request.readTimeout().toMillis()).build());
+      request.headers().forEach(builder::setHeader);
+      if (request.body() != null) {
+        builder.setEntity(
+            new StringEntity(request.body(), ContentType.create("application/json", StandardCharsets.UTF_8)));
+      }
+      return builder.build();
+    }
+
+    @Override
+    public void close() throws Exception {
+      client.close();
+    }
+  }
+}
