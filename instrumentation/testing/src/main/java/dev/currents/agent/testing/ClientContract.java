@@ -54,9 +54,7 @@ public abstract class ClientContract {
 
   @AfterAll
   void stopServer() throws Exception {
-    if (client instanceof AutoCloseable) {
-      ((AutoCloseable) client).close();
-    }
+    client.close();
     server.close();
   }
 

@@ -2,10 +2,10 @@ package dev.currents.agent.testing;
 
 /**
  * What a module supplies to run {@link ClientContract}: its client library sending one request, as an application
- * would.
+ * would. Closed after the test class.
  */
 @FunctionalInterface
-public interface ContractClient {
+public interface ContractClient extends AutoCloseable {
 
   /**
    * Sends {@code request} and blocks until its response has arrived.
@@ -14,4 +14,22 @@ public interface ContractClient {
    * @throws Exception what the client throws when there is no response (refused, timed out)
    */
   int send(ContractRequest request) throws Exception;
+
+  @Override
+  default void close() throws Exception {}
+
+  /** {@code sender}, closing {@code library} (the client it sends with) when closed. */
+  static ContractClient closing(AutoCloseable library, ContractClient sender) {
+    return new ContractClient() {
+      @Override
+      public int send(ContractRequest request) throws Exception {
+        return sender.send(request);
+      }
+
+      @Override
+      public void close() throws Exception {
+        library.close();
+      }
+    };
+  }
 }

@@ -12,36 +12,38 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
+import java.util.function.Function;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.ElementMatchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every library's version check must do ({@code dev.currents.agent.tooling.VersionCheck} behind a module's
  * {@code SupportedVersion}): weave the supported copy on the test class path, and leave a class loader without one
- * alone, saying so in one debug line however often it is asked. A module extends it with its matcher, the class it
+ * alone, saying so in one debug line however often it is asked. A module extends it, naming its check, the class it
  * weaves and the oldest version it supports.
  */
 public abstract class SupportedVersionContract {
 
+  /** A new check for each test, which JUnit runs on a new instance: a check judges each class loader once. */
+  private final Function<ElementMatcher<? super TypeDescription>, AgentBuilder.RawMatcher> check;
+  private final String wovenClass;
+  private final String oldestSupported;
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-  /** A new version check's matcher for the woven class: {@code new SupportedVersion().of(named(...))}. */
-  protected abstract AgentBuilder.RawMatcher matcher();
-
-  /** The class {@link #matcher()} is for, as the agent sees it when its loader defines it. */
-  protected abstract TypeDescription wovenType() throws Exception;
-
-  /** The oldest version supported, as the debug line names it ({@code 3.14}). */
-  protected abstract String oldestSupported();
-
-  /** The woven class, described from the test class path. */
-  protected static TypeDescription loaded(String className) throws ClassNotFoundException {
-    return TypeDescription.ForLoadedType.of(Class.forName(className));
-  }
-
-  /** The woven class, described by name only: for a class the test cannot load, such as a package-private one. */
-  protected static TypeDescription describedByName(String className) {
-    return new TypeDescription.Latent(className, 0, TypeDescription.Generic.OBJECT);
+  /**
+   * @param check a new version check, as the matcher it makes for a type: {@code new SupportedVersion()::of}
+   * @param wovenClass a class the check is for, on the test class path ({@code okhttp3.internal.connection.ConnectInterceptor})
+   * @param oldestSupported the oldest version supported, as the debug line names it ({@code 3.14})
+   */
+  protected SupportedVersionContract(
+      Function<ElementMatcher<? super TypeDescription>, AgentBuilder.RawMatcher> check,
+      String wovenClass,
+      String oldestSupported) {
+    this.check = check;
+    this.wovenClass = wovenClass;
+    this.oldestSupported = oldestSupported;
   }
 
   @AfterEach
@@ -56,6 +58,12 @@ public abstract class SupportedVersionContract {
   }
 
   @Test
+  void anotherClassOfASupportedCopyIsNotWoven() throws Exception {
+    TypeDescription other = TypeDescription.ForLoadedType.of(Object.class);
+    assertFalse(matcher().matches(other, getClass().getClassLoader(), null, null, null));
+  }
+
+  @Test
   void aLoaderWithoutASupportedCopyIsLeftAloneWithOneDebugLine() throws Exception {
     AgentLog.setLevel(AgentLog.Level.DEBUG);
     AgentLog.setOutput(new PrintStream(log, true, StandardCharsets.UTF_8));
@@ -67,6 +75,15 @@ public abstract class SupportedVersionContract {
     }
     String printed = log.toString(StandardCharsets.UTF_8);
     assertEquals(1, printed.lines().count(), printed);
-    assertTrue(printed.contains("older than " + oldestSupported()), printed);
+    assertTrue(printed.contains("older than " + oldestSupported), printed);
+  }
+
+  private AgentBuilder.RawMatcher matcher() {
+    return check.apply(ElementMatchers.named(wovenClass));
+  }
+
+  /** Loaded without being initialized: some need their library's dependencies to initialize. */
+  private TypeDescription wovenType() throws ClassNotFoundException {
+    return TypeDescription.ForLoadedType.of(Class.forName(wovenClass, false, getClass().getClassLoader()));
   }
 }

@@ -3,6 +3,7 @@ package dev.currents.agent.instrumentation.apachehttpclient4;
 import dev.currents.agent.testing.ClientContract;
 import dev.currents.agent.testing.ContractClient;
 import dev.currents.agent.testing.ContractRequest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.methods.CloseableHttpResponse;
@@ -24,41 +25,27 @@ class ApacheHttpClient4ContractTest extends ClientContract {
 
   @Override
   protected ContractClient client() {
-    return new Adapter(HttpClients.createDefault());
+    CloseableHttpClient client = HttpClients.createDefault();
+    return ContractClient.closing(client, request -> send(client, request));
   }
 
-  private static final class Adapter implements ContractClient, AutoCloseable {
-    private final CloseableHttpClient client;
-
-    Adapter(CloseableHttpClient client) {
-      this.client = client;
+  private static int send(CloseableHttpClient client, ContractRequest request) throws IOException {
+    try (CloseableHttpResponse response = client.execute(apacheRequest(request))) {
+      // Read to the end, so that the connection goes back to the pool for the next request.
+      EntityUtils.consume(response.getEntity());
+      return response.getStatusLine().getStatusCode();
     }
+  }
 
-    @Override
-    public int send(ContractRequest request) throws Exception {
-      try (CloseableHttpResponse response = client.execute(apacheRequest(request))) {
-        // Read to the end, so that the connection goes back to the pool for the next request.
-        EntityUtils.consume(response.getEntity());
-        return response.getStatusLine().getStatusCode();
-      }
+  private static HttpUriRequest apacheRequest(ContractRequest request) {
+    RequestBuilder builder =
+        RequestBuilder.create(request.method())
+            .setUri(request.uri())
+            .setConfig(RequestConfig.custom().setSocketTimeout((int) request.readTimeout().toMillis()).build());
+    request.headers().forEach(builder::setHeader);
+    if (request.body() != null) {
+      builder.setEntity(new StringEntity(request.body(), ContentType.create("application/json", StandardCharsets.UTF_8)));
     }
-
-    private static HttpUriRequest apacheRequest(ContractRequest request) {
-      RequestBuilder builder =
-          RequestBuilder.create(request.method())
-              .setUri(request.uri())
-              .setConfig(RequestConfig.custom().setSocketTimeout((int) request.readTimeout().toMillis()).build());
-      request.headers().forEach(builder::setHeader);
-      if (request.body() != null) {
-        builder.setEntity(
-            new StringEntity(request.body(), ContentType.create("application/json", StandardCharsets.UTF_8)));
-      }
-      return builder.build();
-    }
-
-    @Override
-    public void close() throws Exception {
-      client.close();
-    }
+    return builder.build();
   }
 }

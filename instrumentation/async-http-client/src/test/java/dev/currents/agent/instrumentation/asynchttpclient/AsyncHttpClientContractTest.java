@@ -22,41 +22,28 @@ class AsyncHttpClientContractTest extends ClientContract {
 
   @Override
   protected ContractClient client() {
-    return new Adapter(new DefaultAsyncHttpClient());
+    AsyncHttpClient client = new DefaultAsyncHttpClient();
+    return ContractClient.closing(client, request -> send(client, request));
   }
 
   /** Blocks on the future, and throws what AHC failed with, as an application calling {@code get()} sees it. */
-  private static final class Adapter implements ContractClient, AutoCloseable {
-    private final AsyncHttpClient client;
-
-    Adapter(AsyncHttpClient client) {
-      this.client = client;
+  private static int send(AsyncHttpClient client, ContractRequest request) throws Exception {
+    try {
+      return client.executeRequest(ahcRequest(request)).get().getStatusCode();
+    } catch (ExecutionException e) {
+      throw (Exception) e.getCause();
     }
+  }
 
-    @Override
-    public int send(ContractRequest request) throws Exception {
-      try {
-        return client.executeRequest(ahcRequest(request)).get().getStatusCode();
-      } catch (ExecutionException e) {
-        throw (Exception) e.getCause();
-      }
+  private static Request ahcRequest(ContractRequest request) {
+    RequestBuilder builder =
+        new RequestBuilder(request.method())
+            .setUrl(request.uri().toString())
+            .setReadTimeout((int) request.readTimeout().toMillis());
+    request.headers().forEach(builder::setHeader);
+    if (request.body() != null) {
+      builder.setHeader("Content-Type", "application/json").setBody(request.body());
     }
-
-    private static Request ahcRequest(ContractRequest request) {
-      RequestBuilder builder =
-          new RequestBuilder(request.method())
-              .setUrl(request.uri().toString())
-              .setReadTimeout((int) request.readTimeout().toMillis());
-      request.headers().forEach(builder::setHeader);
-      if (request.body() != null) {
-        builder.setHeader("Content-Type", "application/json").setBody(request.body());
-      }
-      return builder.build();
-    }
-
-    @Override
-    public void close() throws Exception {
-      client.close();
-    }
+    return builder.build();
   }
 }
