@@ -11,6 +11,7 @@ import java.util.ServiceLoader;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.ByteBuddyAgent;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.loading.ClassInjector;
 import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.utility.JavaModule;
@@ -55,6 +56,16 @@ public final class WeavingHarness {
   }
 
   private static List<String> install(Instrumentation instrumentation) {
+    // As the agent does: without it Byte Buddy reaches for sun.misc.Unsafe, which recent JDKs warn about.
+    System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
+    try {
+      return weave(instrumentation);
+    } finally {
+      System.clearProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY);
+    }
+  }
+
+  private static List<String> weave(Instrumentation instrumentation) {
     AgentBuilder builder =
         new AgentBuilder.Default(
                 new ByteBuddy()
