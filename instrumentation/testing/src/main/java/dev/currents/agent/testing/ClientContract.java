@@ -216,6 +216,19 @@ public abstract class ClientContract {
     assertTrue(sent("x-currents-key", "contract-secret-record-key"), "the client sent the key");
   }
 
+  @Test
+  void everyClassWovenIsHeldWhileTheAgentStarts() throws Exception {
+    assertEquals(200, client.send(get(server.uri("/v1/runs/contract-held"))));
+    assertThrows(Exception.class, () -> {
+      try (RefusedPort refused = RefusedPort.open()) {
+        client.send(get(URI.create("http://127.0.0.1:" + refused.port() + "/v1/runs/contract-held")));
+      }
+    });
+
+    assertFalse(WeavingHarness.woven().isEmpty(), "something was woven");
+    assertEquals(List.of(), WeavingHarness.wovenButNotHeld(), "woven, but not in any typeNamesToHold()");
+  }
+
   /** Sends a GET with {@code headers} and returns the fingerprint of the attempt it made. */
   private long fingerprintOf(Map<String, String> headers) throws Exception {
     int before = recorder.ended().size();

@@ -33,6 +33,8 @@ public final class WeavingHarness {
 
   private static final List<String> ERRORS = new ArrayList<>();
   private static final List<String> WOVEN = new ArrayList<>();
+  /** The union of the instrumentations' {@link ClientInstrumentation#typeNamesToHold()}. */
+  private static final List<String> HELD = new ArrayList<>();
   private static List<String> clients;
 
   private WeavingHarness() {}
@@ -53,6 +55,21 @@ public final class WeavingHarness {
   /** The names of the classes woven so far. */
   public static synchronized List<String> woven() {
     return List.copyOf(WOVEN);
+  }
+
+  /**
+   * The classes woven so far that no instrumentation's {@link ClientInstrumentation#typeNamesToHold()} names: while
+   * the agent starts, such a class could load unwoven, and a request escape the agent.
+   */
+  public static synchronized List<String> wovenButNotHeld() {
+    List<String> notHeld = new ArrayList<>();
+    for (String woven : WOVEN) {
+      String internalName = woven.replace('.', '/');
+      if (HELD.stream().noneMatch(held -> held.endsWith("/") ? internalName.startsWith(held) : internalName.equals(held))) {
+        notHeld.add(woven);
+      }
+    }
+    return notHeld;
   }
 
   private static List<String> install(Instrumentation instrumentation) {
@@ -83,6 +100,9 @@ public final class WeavingHarness {
         ServiceLoader.load(ClientInstrumentation.class, WeavingHarness.class.getClassLoader())) {
       builder = client.instrument(builder);
       names.add(client.client());
+      synchronized (WeavingHarness.class) {
+        HELD.addAll(client.typeNamesToHold());
+      }
     }
     if (names.isEmpty()) {
       throw new IllegalStateException("no ClientInstrumentation on the test class path: nothing to weave");
