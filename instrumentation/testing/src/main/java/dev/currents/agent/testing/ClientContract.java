@@ -35,15 +35,18 @@ public abstract class ClientContract {
   /** Attempts that a client ends on a thread of its own are awaited this long at most. */
   private static final Duration ENDS_WITHIN = Duration.ofSeconds(5);
 
+  private final String expectedClient;
   private TestServer server;
   private ContractClient client;
   private RecordingRecorder recorder;
 
+  /** @param expectedClient the {@code client} tag the agent records for this library's requests */
+  protected ClientContract(String expectedClient) {
+    this.expectedClient = expectedClient;
+  }
+
   /** The library under test, ready to send; made once per test class, after weaving. */
   protected abstract ContractClient client() throws Exception;
-
-  /** The {@code client} tag the agent records for this library's requests. */
-  protected abstract String expectedClient();
 
   @BeforeAll
   void weaveAndStartServer() throws Exception {
@@ -85,7 +88,7 @@ public abstract class ClientContract {
 
     RecordedEnd end = onlyEnd();
     Attempt attempt = end.attempt();
-    assertEquals(expectedClient(), attempt.client());
+    assertEquals(expectedClient, attempt.client());
     assertEquals("GET", attempt.method());
     assertEquals("http", attempt.scheme());
     assertEquals("127.0.0.1", attempt.host());

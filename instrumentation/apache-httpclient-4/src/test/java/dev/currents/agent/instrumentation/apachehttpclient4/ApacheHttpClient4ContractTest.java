@@ -18,9 +18,8 @@ import org.apache.http.util.EntityUtils;
 /** Apache HttpClient 4.5's classic {@code execute}, woven in this JVM, against the shared client contract. */
 class ApacheHttpClient4ContractTest extends ClientContract {
 
-  @Override
-  protected String expectedClient() {
-    return "apache-httpclient-4";
+  ApacheHttpClient4ContractTest() {
+    super("apache-httpclient-4");
   }
 
   @Override

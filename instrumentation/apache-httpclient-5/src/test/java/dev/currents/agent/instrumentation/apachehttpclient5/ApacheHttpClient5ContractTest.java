@@ -17,9 +17,8 @@ import org.apache.hc.core5.util.Timeout;
 /** Apache HttpClient 5's classic {@code execute}, woven in this JVM, against the shared client contract. */
 class ApacheHttpClient5ContractTest extends ClientContract {
 
-  @Override
-  protected String expectedClient() {
-    return "apache-httpclient-5";
+  ApacheHttpClient5ContractTest() {
+    super("apache-httpclient-5");
   }
 
   /**

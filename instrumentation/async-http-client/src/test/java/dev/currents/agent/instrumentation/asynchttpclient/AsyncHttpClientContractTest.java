@@ -15,9 +15,8 @@ import org.asynchttpclient.RequestBuilder;
  */
 class AsyncHttpClientContractTest extends ClientContract {
 
-  @Override
-  protected String expectedClient() {
-    return "async-http-client";
+  AsyncHttpClientContractTest() {
+    super("async-http-client");
   }
 
   @Override

@@ -10,9 +10,8 @@ import dev.currents.agent.testing.ContractClient;
  */
 class HttpUrlConnectionContractTest extends ClientContract {
 
-  @Override
-  protected String expectedClient() {
-    return "http-url-connection";
+  HttpUrlConnectionContractTest() {
+    super("http-url-connection");
   }
 
   @Override

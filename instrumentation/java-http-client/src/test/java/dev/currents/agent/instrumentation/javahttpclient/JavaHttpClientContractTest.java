@@ -14,9 +14,8 @@ import java.net.http.HttpResponse;
  */
 class JavaHttpClientContractTest extends ClientContract {
 
-  @Override
-  protected String expectedClient() {
-    return "java-http-client";
+  JavaHttpClientContractTest() {
+    super("java-http-client");
   }
 
   @Override

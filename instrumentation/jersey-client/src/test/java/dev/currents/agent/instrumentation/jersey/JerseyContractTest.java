@@ -31,9 +31,8 @@ class JerseyContractTest extends ClientContract {
 
   private Client jersey;
 
-  @Override
-  protected String expectedClient() {
-    return "http-url-connection";
+  JerseyContractTest() {
+    super("http-url-connection");
   }
 
   @Override

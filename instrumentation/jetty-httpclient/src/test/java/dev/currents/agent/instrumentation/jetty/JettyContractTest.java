@@ -15,9 +15,8 @@ import org.eclipse.jetty.client.util.StringContentProvider;
  */
 class JettyContractTest extends ClientContract {
 
-  @Override
-  protected String expectedClient() {
-    return "jetty-httpclient";
+  JettyContractTest() {
+    super("jetty-httpclient");
   }
 
   @Override

@@ -13,9 +13,8 @@ import okhttp3.Response;
 /** OkHttp's blocking {@code execute}, woven in this JVM, against the shared client contract. */
 class OkHttpContractTest extends ClientContract {
 
-  @Override
-  protected String expectedClient() {
-    return "okhttp";
+  OkHttpContractTest() {
+    super("okhttp");
   }
 
   @Override

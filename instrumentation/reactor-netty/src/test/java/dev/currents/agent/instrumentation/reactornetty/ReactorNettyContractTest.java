@@ -14,9 +14,8 @@ import reactor.netty.http.client.HttpClient;
  */
 class ReactorNettyContractTest extends ClientContract {
 
-  @Override
-  protected String expectedClient() {
-    return "reactor-netty";
+  ReactorNettyContractTest() {
+    super("reactor-netty");
   }
 
   @Override
