@@ -1,7 +1,5 @@
 package dev.currents.agent;
 
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-
 import dev.currents.agent.bootstrap.AgentLog;
 import dev.currents.agent.bootstrap.CurrentsRequests;
 import dev.currents.agent.common.HostFilter;
@@ -15,7 +13,6 @@ import dev.currents.agent.metrics.RequestMetrics;
 import dev.currents.agent.telemetry.ChainSweeper;
 import dev.currents.agent.telemetry.MeterLabels;
 import dev.currents.agent.telemetry.TelemetryRecorder;
-import dev.currents.agent.tooling.ClassDefiner;
 import dev.currents.agent.tooling.ClientInstrumentation;
 import dev.currents.agent.tooling.Weaving;
 import dev.currents.agent.tracing.Tracing;
@@ -26,11 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
-import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.dynamic.loading.ClassInjector;
-import net.bytebuddy.dynamic.scaffold.MethodGraph;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
 
 /** Runs inside the agent's class loader: reads the configuration, starts the exporters, weaves the clients. */
 public final class AgentInstaller {
@@ -133,33 +126,12 @@ public final class AgentInstaller {
   private static ClassFileTransformer weave(
       Instrumentation instrumentation, List<ClientInstrumentation> clients, StartGate gate)
       throws NoSuchMethodException {
-    // Byte Buddy reaches for sun.misc.Unsafe while it initializes unless told not to, and recent JDKs print a
-    // warning on the application's stderr when it does. The agent needs none of it: advice is inlined.
-    System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
-    try {
-      AgentBuilder builder =
-          // Advice only goes into methods a class declares itself, so its interfaces need not be described:
-          // another agent may have added some that no class file describes (the OpenTelemetry javaagent
-          // generates interfaces for HttpURLConnection), which would leave the class unwoven.
-          new AgentBuilder.Default(
-                  new ByteBuddy()
-                      .with(TypeValidation.DISABLED)
-                      .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
-              .disableClassFormatChanges()
-              .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-              .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-              .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-              .with(new WeavingListener())
-              .with((AgentBuilder.TransformerDecorator) weaver -> new GatedWeaver(weaver, gate))
-              .ignore(nameStartsWith("dev.currents.agent."))
-              .assureReadEdgeTo(instrumentation, CurrentsRequests.class);
-      ClassDefiner helpers = ClassDefiner.through(instrumentation);
-      for (ClientInstrumentation client : clients) {
-        builder = Weaving.onto(builder, client, helpers);
-      }
-      return builder.installOn(instrumentation);
-    } finally {
-      System.clearProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY);
-    }
+    return Weaving.install(
+        instrumentation,
+        clients,
+        builder ->
+            builder
+                .with(new WeavingListener())
+                .with((AgentBuilder.TransformerDecorator) weaver -> new GatedWeaver(weaver, gate)));
   }
 }

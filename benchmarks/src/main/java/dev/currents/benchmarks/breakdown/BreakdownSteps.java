@@ -17,11 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
-import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.dynamic.loading.ClassInjector;
-import net.bytebuddy.dynamic.scaffold.MethodGraph;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
 
 /**
  * The steps of {@code AgentInstaller} after the bootstrap injection, one by one and all in line (see {@link
@@ -64,20 +61,13 @@ public final class BreakdownSteps {
       return; // what premain would cost with Byte Buddy deferred to the first load of an HTTP client class
     }
     AgentBuilder[] builder = new AgentBuilder[1];
-    // As AgentInstaller.weaveClients: Byte Buddy told not to reach for sun.misc.Unsafe while it initializes.
+    // As Weaving.install, in steps: Byte Buddy told not to reach for sun.misc.Unsafe while it initializes.
     System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
+    // Byte Buddy is not relocated here, so it is kept from weaving itself as the agent's relocated copy is.
     step.run("7 Byte Buddy: AgentBuilder set-up *", () -> {
-      AgentBuilder b = new AgentBuilder.Default(new ByteBuddy()
-              .with(TypeValidation.DISABLED)
-              .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
-          .disableClassFormatChanges()
-          .with(retransform ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
-              : AgentBuilder.RedefinitionStrategy.DISABLED)
-          .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-          .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-          .ignore(nameStartsWith("dev.currents.agent.").or(nameStartsWith("net.bytebuddy.")))
-          .assureReadEdgeTo(instrumentation, CurrentsRequests.class);
-      builder[0] = b;
+      AgentBuilder b = Weaving.agentBuilder(instrumentation)
+          .ignore(nameStartsWith("dev.currents.agent.").or(nameStartsWith("net.bytebuddy.")));
+      builder[0] = retransform ? b : b.with(AgentBuilder.RedefinitionStrategy.DISABLED);
     });
     step.run("8 Byte Buddy: instrumentations (advice) *", () -> {
       ClassDefiner helpers = ClassDefiner.through(instrumentation);

@@ -13,12 +13,6 @@ public final class CurrentsHeaders {
   private static final String RETRY_AFTER = "Retry-After";
   private static final String TRACEPARENT = "traceparent";
 
-  /**
-   * The credential headers, in the order they count, for advice that can only read headers inline (the JDK's
-   * {@code HttpURLConnection} hides {@code Authorization} from every getter but its internal one).
-   */
-  private static final String[] CREDENTIALS = {AUTHORIZATION, RECORD_KEY};
-
   private CurrentsHeaders() {}
 
   /** The raw credential header of {@code request}, or null. */
@@ -28,11 +22,6 @@ public final class CurrentsHeaders {
     }
     String authorization = headers.first(request, AUTHORIZATION);
     return authorization != null ? authorization : headers.first(request, RECORD_KEY);
-  }
-
-  /** The credential header names, in the order they count; see {@link #CREDENTIALS}. */
-  public static String credentialName(int index) {
-    return index < CREDENTIALS.length ? CREDENTIALS[index] : null;
   }
 
   /** The raw {@code Retry-After} of {@code response}, or null. */

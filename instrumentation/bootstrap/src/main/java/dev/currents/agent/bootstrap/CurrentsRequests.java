@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.URL;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiConsumer;
 
 /**
  * The one door between advice woven into HTTP clients and the agent core. Advice hands over facts in
@@ -21,8 +20,6 @@ public final class CurrentsRequests {
   private static volatile AttemptRecorder recorder = AttemptRecorder.NONE;
   private static final Map<String, ResponseReader<Object>> READERS = new ConcurrentHashMap<>();
   private static final Map<String, HeaderInjector<Object>> INJECTORS = new ConcurrentHashMap<>();
-  /** Requests a layer above their client cancels on its own deadline, with what the layer throws instead. */
-  private static final WeakIdentityMap<Object, Throwable> DEADLINES = new WeakIdentityMap<>();
 
   private CurrentsRequests() {}
 
@@ -31,7 +28,15 @@ public final class CurrentsRequests {
     hosts = currentsHosts;
   }
 
-  /** How {@link #completion} reads the responses of {@code client}, whose type its advice cannot name. */
+  /**
+   * The responses of {@code client}, which registered its reader because neither its advice nor the bootstrap
+   * loader can name their type (the JDK's {@code java.net.http}); null when it registered none.
+   */
+  public static ResponseReader<Object> registeredResponses(String client) {
+    return READERS.get(client);
+  }
+
+  /** How {@link #registeredResponses} reads the responses of {@code client}. */
   @SuppressWarnings("unchecked")
   public static void registerResponseReader(String client, ResponseReader<?> reader) {
     READERS.put(client, (ResponseReader<Object>) reader);
@@ -105,13 +110,12 @@ public final class CurrentsRequests {
     }
   }
 
-  /**
-   * As {@link #start(String, String, URI, Object, HeaderGetter, Object)}, for clients that speak {@link URL} and
-   * read their credential themselves ({@link CurrentsHeaders#credentialName}).
-   */
-  public static Attempt start(String client, String method, URL url, String credential) {
-    return begin(
-        client, method, url.getProtocol(), url.getHost(), url.getPort(), url.getPath(), url.getQuery(), credential, null);
+  /** As {@link #start(String, String, URI, Object, HeaderGetter, Object)}, for clients that speak {@link URL}. */
+  public static <R> Attempt start(
+      String client, String method, URL url, R request, HeaderGetter<? super R> headers) {
+    return start(
+        client, method, url.getProtocol(), url.getHost(), url.getPort(), url.getPath(), url.getQuery(), request, headers,
+        null);
   }
 
   /**
@@ -214,33 +218,6 @@ public final class CurrentsRequests {
     finish(attempt, -1, null, failure);
   }
 
-  /**
-   * A callback for clients that complete a {@code CompletableFuture}: it ends the attempt with the response
-   * (read through the client's registered {@link ResponseReader}) or the failure.
-   */
-  public static BiConsumer<Object, Throwable> completion(Attempt attempt) {
-    return new AsyncCompletion(attempt, null);
-  }
-
-  /**
-   * {@link #completion(Attempt)} for a request that a layer above the client may cancel on a deadline of its
-   * own ({@link #cancelsOnDeadline}); {@code request} is what the layer cancels, the client's future.
-   */
-  public static BiConsumer<Object, Throwable> completion(Attempt attempt, Object request) {
-    return new AsyncCompletion(attempt, request);
-  }
-
-  /**
-   * A layer above a client is cancelling {@code request} because the layer's own deadline passed, and throws
-   * {@code asSeen} to its caller: Spring's {@code JdkClientHttpRequest} cancels the JDK client's future on its
-   * read timeout and throws an {@code HttpTimeoutException}. The attempt, which the client ends with a
-   * cancellation, perhaps on another thread, fails with {@code asSeen}: a timeout, not a cancellation by the
-   * caller.
-   */
-  public static void cancelsOnDeadline(Object request, Throwable asSeen) {
-    DEADLINES.put(request, asSeen);
-  }
-
   private static void finish(Attempt attempt, int status, String retryAfter, Throwable failure) {
     if (attempt == null || !attempt.markFinished()) {
       return;
@@ -255,36 +232,5 @@ public final class CurrentsRequests {
 
   private static boolean isHttps(String scheme) {
     return "https".equalsIgnoreCase(scheme);
-  }
-
-  private static final class AsyncCompletion implements BiConsumer<Object, Throwable> {
-    private final Attempt attempt;
-    /** What a layer above may cancel on its deadline; null when no layer can. */
-    private final Object request;
-
-    AsyncCompletion(Attempt attempt, Object request) {
-      this.attempt = attempt;
-      this.request = request;
-    }
-
-    @Override
-    public void accept(Object response, Throwable failure) {
-      ResponseReader<Object> reader = READERS.get(attempt.client());
-      if (failure != null || response == null || reader == null) {
-        Throwable deadline = failure == null || request == null ? null : DEADLINES.remove(request);
-        fail(attempt, deadline == null ? failure : deadline);
-        return;
-      }
-      int status;
-      String retryAfter;
-      try {
-        status = reader.status(response);
-        retryAfter = CurrentsHeaders.retryAfter(response, reader);
-      } catch (Throwable t) {
-        AgentErrors.report("reading a response", t);
-        return;
-      }
-      finish(attempt, status, retryAfter, null);
-    }
   }
 }

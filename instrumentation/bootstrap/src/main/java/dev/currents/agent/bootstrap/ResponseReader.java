@@ -1,7 +1,7 @@
 package dev.currents.agent.bootstrap;
 
 /**
- * Reads a response that a client hands to a future ({@link CurrentsRequests#completion}), whose type the bootstrap
+ * Reads a response that a client hands to a future ({@link CurrentsRequests#registeredResponses}), whose type the bootstrap
  * loader cannot see (the JDK's {@code java.net.http} lives in the platform loader): its status and headers.
  */
 public interface ResponseReader<S> extends HeaderGetter<S> {

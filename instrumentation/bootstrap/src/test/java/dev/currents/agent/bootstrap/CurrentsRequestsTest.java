@@ -160,44 +160,6 @@ class CurrentsRequestsTest {
     assertEquals(before + 1, AgentErrors.count());
   }
 
-  @Test
-  void aCancellationALayerMadeOnItsDeadlineFailsWithWhatTheLayerThrows() {
-    Object request = new Object();
-    Attempt timedOut = start("GET", "https://api.currents.dev/v1/projects", null);
-    TimeoutException asSeen = new TimeoutException("the layer's read timeout");
-    CurrentsRequests.cancelsOnDeadline(request, asSeen);
-    CurrentsRequests.completion(timedOut, request).accept(null, new CancellationException("Request cancelled"));
-    assertSame(asSeen, finished.get(0)[3]);
-
-    // Once only: the same request cancelled again, or by the caller, is a cancellation.
-    Attempt cancelled = start("GET", "https://api.currents.dev/v1/projects", null);
-    CancellationException byTheCaller = new CancellationException();
-    CurrentsRequests.completion(cancelled, request).accept(null, byTheCaller);
-    assertSame(byTheCaller, finished.get(1)[3]);
-  }
-
-  @Test
-  void aCompletionReadsTheResponseThroughTheClientsReader() {
-    CurrentsRequests.registerResponseReader(
-        "test-client",
-        new ResponseReader<Integer>() {
-          @Override
-          public int status(Integer response) {
-            return response;
-          }
-
-          @Override
-          public String first(Integer response, String name) {
-            return "Retry-After".equals(name) ? "7" : null;
-          }
-        });
-    Attempt attempt =
-        CurrentsRequests.start("test-client", "GET", URI.create("https://api.currents.dev/v1/projects"), null, null, null);
-    CurrentsRequests.completion(attempt).accept(503, null);
-    assertEquals(503, finished.get(0)[1]);
-    assertEquals("7", finished.get(0)[2]);
-  }
-
   private static Attempt start(String method, String url, String authorization) {
     Map<String, String> headers = authorization == null ? Map.of() : Map.of("Authorization", authorization);
     return CurrentsRequests.start("test-client", method, URI.create(url), headers, Map::get, null);

@@ -43,6 +43,14 @@ public interface ClientInstrumentation {
     return List.of();
   }
 
+  /**
+   * Packages of the JDK's own modules that its {@code .bootstrap} classes use, as {@code module/package} ({@code
+   * java.base/sun.net.www}): the agent exports them to the bootstrap loader's classes before it weaves.
+   */
+  default List<String> jdkPackagesUsed() {
+    return List.of();
+  }
+
   /** Which copies of the library it weaves, judged per class loader; null: every copy. */
   default VersionCheck supportedVersions() {
     return null;
@@ -52,12 +60,12 @@ public interface ClientInstrumentation {
    * How it adds a header to a request, for a client whose requests the bridge propagates the trace context into
    * ({@link dev.currents.agent.bootstrap.CurrentsRequests#propagate}); null otherwise.
    */
-  default HeaderInjector headerInjector() {
+  default HeaderInjector<?> headerInjector() {
     return null;
   }
 
   /** How it reads a response that the bridge ends an attempt with, for clients that complete a future; or null. */
-  default ResponseReader responseReader() {
+  default ResponseReader<?> responseReader() {
     return null;
   }
 }

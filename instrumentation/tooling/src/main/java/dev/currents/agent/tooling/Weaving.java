@@ -1,12 +1,22 @@
 package dev.currents.agent.tooling;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
 import dev.currents.agent.bootstrap.CurrentsRequests;
+import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.AgentBuilder.Transformer.ForAdvice;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import net.bytebuddy.dynamic.loading.ClassInjector;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
 
 /**
  * What the agent does with a {@link ClientInstrumentation}'s description: the same for every instrumentation, in
@@ -15,6 +25,64 @@ import net.bytebuddy.agent.builder.AgentBuilder.Transformer.ForAdvice;
 public final class Weaving {
 
   private Weaving() {}
+
+  /**
+   * Weaves {@code instrumentations} into this JVM, classes already loaded included, and returns the weaver.
+   *
+   * @param decoration what the caller adds to the builder: a listener, a decorator of the weaver
+   */
+  public static ResettableClassFileTransformer install(
+      Instrumentation instrumentation,
+      List<ClientInstrumentation> instrumentations,
+      UnaryOperator<AgentBuilder> decoration)
+      throws NoSuchMethodException {
+    // Byte Buddy reaches for sun.misc.Unsafe while it initializes unless told not to, and recent JDKs print a
+    // warning on the application's stderr when it does. The agent needs none of it: advice is inlined.
+    System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
+    try {
+      AgentBuilder builder = decoration.apply(agentBuilder(instrumentation));
+      ClassDefiner helpers = ClassDefiner.through(instrumentation);
+      for (ClientInstrumentation client : instrumentations) {
+        exportJdkPackages(instrumentation, client);
+        builder = onto(builder, client, helpers);
+      }
+      return builder.installOn(instrumentation);
+    } finally {
+      System.clearProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY);
+    }
+  }
+
+  private static void exportJdkPackages(Instrumentation instrumentation, ClientInstrumentation client) {
+    for (String used : client.jdkPackagesUsed()) {
+      String[] modulePackage = used.split("/", 2);
+      ModuleLayer.boot()
+          .findModule(modulePackage[0])
+          .ifPresent(
+              module ->
+                  instrumentation.redefineModule(
+                      module,
+                      Set.of(),
+                      Map.of(modulePackage[1], Set.of(CurrentsRequests.class.getModule())),
+                      Map.of(),
+                      Set.of(),
+                      Map.of()));
+    }
+  }
+
+  /** The builder every weaving starts from, before any instrumentation adds its hooks. */
+  public static AgentBuilder agentBuilder(Instrumentation instrumentation) {
+    // Advice only goes into methods a class declares itself, so its interfaces need not be described: another
+    // agent may have added some that no class file describes (the OpenTelemetry javaagent generates interfaces
+    // for HttpURLConnection), which would leave the class unwoven.
+    return new AgentBuilder.Default(
+            new ByteBuddy().with(TypeValidation.DISABLED).with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
+        .disableClassFormatChanges()
+        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+        .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+        .ignore(nameStartsWith("dev.currents.agent."))
+        .assureReadEdgeTo(instrumentation, CurrentsRequests.class);
+  }
 
   /**
    * Registers the instrumentation's readers with the bridge and adds its hooks to {@code builder}, its helper

@@ -1,7 +1,6 @@
 package dev.currents.agent.instrumentation.httpurlconnection;
 
 import dev.currents.agent.bootstrap.Attempt;
-import dev.currents.agent.bootstrap.CurrentsHeaders;
 import dev.currents.agent.bootstrap.CurrentsRequests;
 import dev.currents.agent.instrumentation.httpurlconnection.bootstrap.HttpUrlConnectionAttempts;
 import java.net.HttpURLConnection;
@@ -20,11 +19,7 @@ public final class ConnectAdvice {
     if (!CurrentsRequests.isCurrents(connection.getURL())) {
       return null;
     }
-    String credential = null;
-    for (int i = 0; credential == null && CurrentsHeaders.credentialName(i) != null; i++) {
-      credential = requestHeaders.findValue(CurrentsHeaders.credentialName(i));
-    }
-    return HttpUrlConnectionAttempts.startOrGet(connection, credential);
+    return HttpUrlConnectionAttempts.startOrGet(connection, requestHeaders);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

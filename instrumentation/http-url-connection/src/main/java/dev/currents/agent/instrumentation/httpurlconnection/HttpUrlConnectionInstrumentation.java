@@ -45,8 +45,14 @@ public final class HttpUrlConnectionInstrumentation implements ClientInstrumenta
             .advise(named("connect").and(takesArguments(0)), HttpsConnectAdvice.class));
   }
 
+  /** Where the connection keeps the headers the application set: the public getter hides {@code Authorization}. */
   @Override
-  public HeaderInjector headerInjector() {
+  public List<String> jdkPackagesUsed() {
+    return List.of("java.base/sun.net.www");
+  }
+
+  @Override
+  public HeaderInjector<?> headerInjector() {
     return new HttpUrlConnectionHeaders();
   }
 }

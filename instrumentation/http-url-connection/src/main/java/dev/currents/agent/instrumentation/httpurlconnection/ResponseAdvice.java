@@ -1,6 +1,5 @@
 package dev.currents.agent.instrumentation.httpurlconnection;
 
-import dev.currents.agent.bootstrap.CurrentsHeaders;
 import dev.currents.agent.bootstrap.CurrentsRequests;
 import dev.currents.agent.instrumentation.httpurlconnection.bootstrap.HttpUrlConnectionAttempts;
 import dev.currents.agent.instrumentation.httpurlconnection.bootstrap.HttpUrlConnectionAttempts.ConnectionAttempt;
@@ -23,11 +22,7 @@ public final class ResponseAdvice {
     if (!CurrentsRequests.isCurrents(connection.getURL())) {
       return null;
     }
-    String credential = null;
-    for (int i = 0; credential == null && CurrentsHeaders.credentialName(i) != null; i++) {
-      credential = requestHeaders.findValue(CurrentsHeaders.credentialName(i));
-    }
-    return HttpUrlConnectionAttempts.enterResponse(connection, credential);
+    return HttpUrlConnectionAttempts.enterResponse(connection, requestHeaders);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

@@ -8,6 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.currents.agent.bootstrap.HeaderInjector;
 import dev.currents.agent.bootstrap.ResponseReader;
+import dev.currents.agent.instrumentation.javahttpclient.bootstrap.HttpClientFutures;
 import dev.currents.agent.tooling.ClientInstrumentation;
 import dev.currents.agent.tooling.Hook;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class JavaHttpClientInstrumentation implements ClientInstrumentatio
 
   @Override
   public String name() {
-    return "java-http-client";
+    return HttpClientFutures.CLIENT;
   }
 
   @Override
@@ -46,12 +47,12 @@ public final class JavaHttpClientInstrumentation implements ClientInstrumentatio
   }
 
   @Override
-  public ResponseReader responseReader() {
+  public ResponseReader<?> responseReader() {
     return new JavaHttpResponseReader();
   }
 
   @Override
-  public HeaderInjector headerInjector() {
+  public HeaderInjector<?> headerInjector() {
     return new JavaHttpRequestHeaders();
   }
 }

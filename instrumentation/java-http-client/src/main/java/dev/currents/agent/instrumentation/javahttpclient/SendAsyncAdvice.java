@@ -2,6 +2,7 @@ package dev.currents.agent.instrumentation.javahttpclient;
 
 import dev.currents.agent.bootstrap.Attempt;
 import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.instrumentation.javahttpclient.bootstrap.HttpClientFutures;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.concurrent.CompletableFuture;
@@ -23,11 +24,11 @@ public final class SendAsyncAdvice {
     }
     Attempt attempt =
         CurrentsRequests.start(
-            "java-http-client",
+            HttpClientFutures.CLIENT,
             request.method(),
             uri,
             request,
-            CurrentsRequests.registeredHeaders("java-http-client"),
+            CurrentsRequests.registeredHeaders(HttpClientFutures.CLIENT),
             null);
     request = (HttpRequest) CurrentsRequests.propagate(attempt, request);
     return attempt;
@@ -44,7 +45,7 @@ public final class SendAsyncAdvice {
     if (thrown != null || future == null) {
       CurrentsRequests.fail(attempt, thrown);
     } else {
-      future.whenComplete(CurrentsRequests.completion(attempt, future));
+      future.whenComplete(HttpClientFutures.completion(attempt, future));
     }
   }
 }

@@ -1,6 +1,6 @@
 package dev.currents.agent.instrumentation.javahttpclient;
 
-import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.instrumentation.javahttpclient.bootstrap.HttpClientFutures;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.CompletableFuture;
 import net.bytebuddy.asm.Advice;
@@ -19,7 +19,7 @@ public final class SpringReadTimeoutAdvice {
   public static void enter(@Advice.Argument(0) CompletableFuture<?> future) {
     if (!future.isDone()) {
       // The class of the exception Spring throws; its message is of no use to the agent.
-      CurrentsRequests.cancelsOnDeadline(future, new HttpTimeoutException(null));
+      HttpClientFutures.cancelsOnDeadline(future, new HttpTimeoutException(null));
     }
   }
 }

@@ -1,52 +1,11 @@
 package dev.currents.agent.instrumentation.jetty;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.currents.agent.testing.SupportedVersionContract;
 
-import dev.currents.agent.bootstrap.AgentLog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+/** Jetty's client 9.4 on the test class path is woven; a loader without it is left alone, "older than 9.4". */
+class SupportedVersionTest extends SupportedVersionContract {
 
-class SupportedVersionTest {
-
-  private static final String EXCHANGE = "org.eclipse.jetty.client.HttpExchange";
-
-  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-
-  @AfterEach
-  void restoreLog() {
-    AgentLog.setOutput(System.err);
-    AgentLog.setLevel(AgentLog.Level.INFO);
-  }
-
-  @Test
-  void jetty94OnTheClassPathIsWoven() throws Exception {
-    AgentBuilder.RawMatcher matcher = new JettyHttpClientInstrumentation().supportedVersions().of(named(EXCHANGE));
-    TypeDescription type = TypeDescription.ForLoadedType.of(Class.forName(EXCHANGE));
-    assertTrue(matcher.matches(type, getClass().getClassLoader(), null, null, null));
-  }
-
-  @Test
-  void aLoaderWithoutJetty94IsLeftAloneWithOneDebugLine() throws Exception {
-    AgentLog.setLevel(AgentLog.Level.DEBUG);
-    AgentLog.setOutput(new PrintStream(log, true, StandardCharsets.UTF_8));
-    AgentBuilder.RawMatcher matcher = new JettyHttpClientInstrumentation().supportedVersions().of(named(EXCHANGE));
-    TypeDescription type = TypeDescription.ForLoadedType.of(Class.forName(EXCHANGE));
-    try (URLClassLoader older = new URLClassLoader(new URL[0], null)) {
-      assertFalse(matcher.matches(type, older, null, null, null));
-      assertFalse(matcher.matches(type, older, null, null, null));
-    }
-    String printed = log.toString(StandardCharsets.UTF_8);
-    assertEquals(1, printed.lines().count(), printed);
-    assertTrue(printed.contains("older than 9.4"), printed);
+  SupportedVersionTest() {
+    super(new JettyHttpClientInstrumentation(), "org.eclipse.jetty.client.HttpExchange", "9.4");
   }
 }

@@ -1,52 +1,11 @@
 package dev.currents.agent.instrumentation.okhttp;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.currents.agent.testing.SupportedVersionContract;
 
-import dev.currents.agent.bootstrap.AgentLog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+/** OkHttp 3.14 on the test class path is woven; a loader without it is left alone, "older than 3.14". */
+class SupportedVersionTest extends SupportedVersionContract {
 
-class SupportedVersionTest {
-
-  private static final String CONNECT_INTERCEPTOR = "okhttp3.internal.connection.ConnectInterceptor";
-
-  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-
-  @AfterEach
-  void restoreLog() {
-    AgentLog.setOutput(System.err);
-    AgentLog.setLevel(AgentLog.Level.INFO);
-  }
-
-  @Test
-  void okHttp314OnTheClassPathIsWoven() throws Exception {
-    AgentBuilder.RawMatcher matcher = new OkHttpInstrumentation().supportedVersions().of(named(CONNECT_INTERCEPTOR));
-    TypeDescription type = TypeDescription.ForLoadedType.of(Class.forName(CONNECT_INTERCEPTOR));
-    assertTrue(matcher.matches(type, getClass().getClassLoader(), null, null, null));
-  }
-
-  @Test
-  void aLoaderWithoutOkHttp314IsLeftAloneWithOneDebugLine() throws Exception {
-    AgentLog.setLevel(AgentLog.Level.DEBUG);
-    AgentLog.setOutput(new PrintStream(log, true, StandardCharsets.UTF_8));
-    AgentBuilder.RawMatcher matcher = new OkHttpInstrumentation().supportedVersions().of(named(CONNECT_INTERCEPTOR));
-    TypeDescription type = TypeDescription.ForLoadedType.of(Class.forName(CONNECT_INTERCEPTOR));
-    try (URLClassLoader older = new URLClassLoader(new URL[0], null)) {
-      assertFalse(matcher.matches(type, older, null, null, null));
-      assertFalse(matcher.matches(type, older, null, null, null));
-    }
-    String printed = log.toString(StandardCharsets.UTF_8);
-    assertEquals(1, printed.lines().count(), printed);
-    assertTrue(printed.contains("older than 3.14"), printed);
+  SupportedVersionTest() {
+    super(new OkHttpInstrumentation(), "okhttp3.internal.connection.ConnectInterceptor", "3.14");
   }
 }

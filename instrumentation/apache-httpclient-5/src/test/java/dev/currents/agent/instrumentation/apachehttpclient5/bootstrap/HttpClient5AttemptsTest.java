@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.currents.agent.bootstrap.Attempt;
-import dev.currents.agent.bootstrap.AttemptRecorder;
-import dev.currents.agent.bootstrap.CurrentsRequests;
-import dev.currents.agent.common.HostFilter;
+import dev.currents.agent.testing.RecordingRecorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,12 +15,12 @@ class HttpClient5AttemptsTest {
 
   @BeforeEach
   void install() {
-    CurrentsRequests.install(HostFilter.parse("api.currents.dev"), AttemptRecorder.NONE);
+    RecordingRecorder.installFor("api.currents.dev");
   }
 
   @AfterEach
   void uninstall() {
-    CurrentsRequests.install(HostFilter.parse(""), AttemptRecorder.NONE);
+    RecordingRecorder.uninstall();
   }
 
   @Test

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.currents.agent.bootstrap.Attempt;
-import dev.currents.agent.bootstrap.AttemptRecorder;
-import dev.currents.agent.bootstrap.CurrentsRequests;
-import dev.currents.agent.common.HostFilter;
+import dev.currents.agent.testing.RecordingRecorder;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -22,33 +18,19 @@ class AsyncHttpClientAttemptsTest {
 
   private static final String URL = "https://api.currents.dev/v1/projects";
 
-  private final List<String> recorded = new ArrayList<>();
-  private final List<Throwable> failures = new ArrayList<>();
   private final Object future = new Object();
   private final Object first = new Object();
   private final Object second = new Object();
+  private RecordingRecorder recorder;
 
   @BeforeEach
   void install() {
-    CurrentsRequests.install(
-        HostFilter.parse("api.currents.dev"),
-        new AttemptRecorder() {
-          @Override
-          public void started(Attempt attempt) {
-            recorded.add("start " + attempt.method());
-          }
-
-          @Override
-          public void finished(Attempt attempt, long endNanos, int status, String retryAfter, Throwable failure) {
-            recorded.add("end " + status + " " + retryAfter);
-            failures.add(failure);
-          }
-        });
+    recorder = RecordingRecorder.installFor("api.currents.dev");
   }
 
   @AfterEach
   void uninstall() {
-    CurrentsRequests.install(HostFilter.parse(""), AttemptRecorder.NONE);
+    RecordingRecorder.uninstall();
   }
 
   @Test
@@ -57,7 +39,7 @@ class AsyncHttpClientAttemptsTest {
     AsyncHttpClientAttempts.responded(first, 429, Map.of("Retry-After", "2"), Map::get);
     AsyncHttpClientAttempts.responded(first, 429, Map.of("Retry-After", "2"), Map::get);
     AsyncHttpClientAttempts.failed(first, new IOException("late"));
-    assertEquals(List.of("start GET", "end 429 2"), recorded);
+    assertEquals(List.of("start GET /v1/projects", "end GET /v1/projects 429 2"), recorder.events());
     assertFalse(AsyncHttpClientAttempts.anyOpen());
   }
 
@@ -67,8 +49,13 @@ class AsyncHttpClientAttemptsTest {
     IOException reset = new IOException("Connection reset");
     start(first, reset, second);
     AsyncHttpClientAttempts.responded(second, 200, null, null);
-    assertEquals(List.of("start GET", "end -1 null", "start GET", "end 200 null"), recorded);
-    assertSame(reset, failures.get(0));
+    assertEquals(List.of(
+            "start GET /v1/projects",
+            "end GET /v1/projects -1 null",
+            "start GET /v1/projects",
+            "end GET /v1/projects 200 null"),
+        recorder.events());
+    assertSame(reset, recorder.failures().get(0));
   }
 
   @Test
@@ -78,15 +65,15 @@ class AsyncHttpClientAttemptsTest {
     start(first, null, second);
     ConnectException refused = new ConnectException("refused");
     AsyncHttpClientAttempts.failed(second, refused);
-    assertEquals(List.of("start GET", "end -1 null"), recorded);
-    assertSame(refused, failures.get(0));
+    assertEquals(List.of("start GET /v1/projects", "end GET /v1/projects -1 null"), recorder.events());
+    assertSame(refused, recorder.failures().get(0));
   }
 
   @Test
   void aCancelledFutureCancelsItsOpenAttempt() {
     start(null, null, first);
     AsyncHttpClientAttempts.cancelled(first);
-    assertEquals("java.util.concurrent.CancellationException", failures.get(0).getClass().getName());
+    assertEquals("java.util.concurrent.CancellationException", recorder.failures().get(0).getClass().getName());
   }
 
   private void start(Object previous, Throwable previousFailure, Object nettyRequest) {

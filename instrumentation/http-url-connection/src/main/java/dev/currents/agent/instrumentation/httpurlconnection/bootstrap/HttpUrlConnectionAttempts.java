@@ -5,6 +5,7 @@ import dev.currents.agent.bootstrap.CurrentsRequests;
 import dev.currents.agent.bootstrap.HeaderGetter;
 import dev.currents.agent.bootstrap.WeakIdentityMap;
 import java.net.HttpURLConnection;
+import sun.net.www.MessageHeader;
 
 /**
  * The attempt of each connection, from its first call to its end.
@@ -19,6 +20,7 @@ public final class HttpUrlConnectionAttempts {
   public static final String CLIENT = "http-url-connection";
 
   private static final ConnectionAttempt ENDED = new ConnectionAttempt(null);
+  private static final HeaderGetter<MessageHeader> REQUEST_HEADERS = MessageHeader::findValue;
   private static final HeaderGetter<HttpURLConnection> RESPONSE_HEADERS = HttpURLConnection::getHeaderField;
   private static final WeakIdentityMap<HttpURLConnection, ConnectionAttempt> ATTEMPTS =
       new WeakIdentityMap<>();
@@ -28,16 +30,17 @@ public final class HttpUrlConnectionAttempts {
   /**
    * The connection's open attempt, started now if it has none; null once it has ended.
    *
-   * @param credential the request's credential header, which the connection's public getter may hide
+   * @param requestHeaders the headers the application set, where the credential is: the connection's public getter
+   *     hides {@code Authorization}
    */
-  public static Attempt startOrGet(HttpURLConnection connection, String credential) {
-    ConnectionAttempt state = stateOf(connection, credential);
+  public static Attempt startOrGet(HttpURLConnection connection, MessageHeader requestHeaders) {
+    ConnectionAttempt state = stateOf(connection, requestHeaders);
     return state == null ? null : state.attempt;
   }
 
   /** Entering {@code getInputStream}: the state to hand to {@link #exitResponse}, or null. */
-  public static ConnectionAttempt enterResponse(HttpURLConnection connection, String credential) {
-    ConnectionAttempt state = stateOf(connection, credential);
+  public static ConnectionAttempt enterResponse(HttpURLConnection connection, MessageHeader requestHeaders) {
+    ConnectionAttempt state = stateOf(connection, requestHeaders);
     if (state != null) {
       state.depth++;
     }
@@ -71,10 +74,12 @@ public final class HttpUrlConnectionAttempts {
     }
   }
 
-  private static ConnectionAttempt stateOf(HttpURLConnection connection, String credential) {
+  private static ConnectionAttempt stateOf(HttpURLConnection connection, MessageHeader requestHeaders) {
     ConnectionAttempt state = ATTEMPTS.get(connection);
     if (state == null) {
-      Attempt started = CurrentsRequests.start(CLIENT, connection.getRequestMethod(), connection.getURL(), credential);
+      Attempt started =
+          CurrentsRequests.start(
+              CLIENT, connection.getRequestMethod(), connection.getURL(), requestHeaders, REQUEST_HEADERS);
       if (started == null) {
         return null;
       }

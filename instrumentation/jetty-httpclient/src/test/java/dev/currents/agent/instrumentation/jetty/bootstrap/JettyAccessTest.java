@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.currents.agent.bootstrap.AttemptRecorder;
-import dev.currents.agent.bootstrap.CurrentsRequests;
-import dev.currents.agent.common.HostFilter;
+import dev.currents.agent.testing.RecordingRecorder;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.jetty.client.HttpClient;
@@ -25,12 +23,12 @@ class JettyAccessTest {
 
   @BeforeEach
   void install() {
-    CurrentsRequests.install(HostFilter.parse("api.currents.dev"), AttemptRecorder.NONE);
+    RecordingRecorder.installFor("api.currents.dev");
   }
 
   @AfterEach
   void uninstall() {
-    CurrentsRequests.install(HostFilter.parse(""), AttemptRecorder.NONE);
+    RecordingRecorder.uninstall();
   }
 
   @Test

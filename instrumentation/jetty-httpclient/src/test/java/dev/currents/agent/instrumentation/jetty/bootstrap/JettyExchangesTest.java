@@ -3,13 +3,11 @@ package dev.currents.agent.instrumentation.jetty.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.currents.agent.bootstrap.Attempt;
-import dev.currents.agent.bootstrap.AttemptRecorder;
-import dev.currents.agent.bootstrap.CurrentsRequests;
-import dev.currents.agent.common.HostFilter;
+import dev.currents.agent.testing.RecordedEnd;
+import dev.currents.agent.testing.RecordingRecorder;
 import java.net.ConnectException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.HttpResponse;
 import org.eclipse.jetty.client.api.Request;
@@ -20,28 +18,21 @@ import org.junit.jupiter.api.Test;
 class JettyExchangesTest {
 
   private final HttpClient client = new HttpClient();
-  private final List<String> recorded = new ArrayList<>();
-  private final List<Throwable> failures = new ArrayList<>();
+  private RecordingRecorder recorder;
 
   @BeforeEach
   void install() {
-    CurrentsRequests.install(
-        HostFilter.parse("api.currents.dev"),
-        new AttemptRecorder() {
-          @Override
-          public void started(Attempt attempt) {}
-
-          @Override
-          public void finished(Attempt attempt, long endNanos, int status, String retryAfter, Throwable failure) {
-            recorded.add(attempt.method() + " " + attempt.path() + " " + status + " " + retryAfter);
-            failures.add(failure);
-          }
-        });
+    recorder = RecordingRecorder.installFor("api.currents.dev");
   }
 
   @AfterEach
   void uninstall() {
-    CurrentsRequests.install(HostFilter.parse(""), AttemptRecorder.NONE);
+    RecordingRecorder.uninstall();
+  }
+
+  /** Method, path, status and Retry-After of each ended attempt. */
+  private List<String> recorded() {
+    return recorder.ended().stream().map(RecordedEnd::toString).collect(Collectors.toList());
   }
 
   @Test
@@ -53,7 +44,7 @@ class JettyExchangesTest {
     response.getHeaders().put("Retry-After", "2");
     JettyExchanges.terminated(request, response, null, null);
     JettyExchanges.terminated(request, response, null, null);
-    assertEquals(List.of("GET /v1/projects 429 2"), recorded, "once");
+    assertEquals(List.of("GET /v1/projects 429 2"), recorded(), "once");
   }
 
   @Test
@@ -62,8 +53,8 @@ class JettyExchangesTest {
     JettyExchanges.started(request);
     ConnectException refused = new ConnectException("refused");
     JettyExchanges.failed(request, refused);
-    assertEquals(List.of("GET /v1/projects -1 null"), recorded);
-    assertSame(refused, failures.get(0));
+    assertEquals(List.of("GET /v1/projects -1 null"), recorded());
+    assertSame(refused, recorder.failures().get(0));
   }
 
   @Test
@@ -74,7 +65,7 @@ class JettyExchangesTest {
     response.status(200);
     java.io.EOFException reset = new java.io.EOFException();
     JettyExchanges.terminated(request, response, null, reset);
-    assertSame(reset, failures.get(0));
+    assertSame(reset, recorder.failures().get(0));
   }
 
   @Test
@@ -82,7 +73,7 @@ class JettyExchangesTest {
     Request request = client.newRequest("https://example.com/v1/projects");
     JettyExchanges.started(request);
     JettyExchanges.terminated(request, new HttpResponse(request, List.of()), null, null);
-    assertEquals(List.of(), recorded);
+    assertEquals(List.of(), recorded());
   }
 
   @Test

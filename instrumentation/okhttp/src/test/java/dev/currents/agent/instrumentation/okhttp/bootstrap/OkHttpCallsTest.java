@@ -5,17 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.currents.agent.bootstrap.Attempt;
-import dev.currents.agent.bootstrap.AttemptRecorder;
 import dev.currents.agent.bootstrap.CurrentsRequests;
 import dev.currents.agent.common.ErrorCategory;
-import dev.currents.agent.common.HostFilter;
+import dev.currents.agent.testing.RecordingRecorder;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.reflect.Constructor;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import okhttp3.internal.connection.RouteException;
 import org.junit.jupiter.api.AfterEach;
@@ -24,27 +22,17 @@ import org.junit.jupiter.api.Test;
 
 class OkHttpCallsTest {
 
-  private final List<Throwable> failures = new ArrayList<>();
   private final Object call = new Object();
+  private RecordingRecorder recorder;
 
   @BeforeEach
   void install() {
-    CurrentsRequests.install(
-        HostFilter.parse("api.currents.dev"),
-        new AttemptRecorder() {
-          @Override
-          public void started(Attempt attempt) {}
-
-          @Override
-          public void finished(Attempt attempt, long endNanos, int status, String retryAfter, Throwable failure) {
-            failures.add(failure);
-          }
-        });
+    recorder = RecordingRecorder.installFor("api.currents.dev");
   }
 
   @AfterEach
   void uninstall() {
-    CurrentsRequests.install(HostFilter.parse(""), AttemptRecorder.NONE);
+    RecordingRecorder.uninstall();
   }
 
   @Test
@@ -54,7 +42,7 @@ class OkHttpCallsTest {
     Constructor<RouteException> routeException = RouteException.class.getDeclaredConstructor(IOException.class);
     routeException.setAccessible(true);
     OkHttpCalls.attemptFailed(attempt(), routeException.newInstance(refused), call, false);
-    assertSame(refused, failures.get(0));
+    assertSame(refused, recorder.failures().get(0));
     SocketException reset = new SocketException("reset");
     assertSame(reset, OkHttpCalls.asTheApplicationSeesIt(reset), "any other failure as it is");
   }
@@ -63,27 +51,27 @@ class OkHttpCallsTest {
   void aFailureOfACallStillRunningEndsItsAttemptAtOnce() {
     ConnectException refused = new ConnectException("refused");
     OkHttpCalls.attemptFailed(attempt(), refused, call, false);
-    assertEquals(List.of(refused), failures);
+    assertEquals(List.of(refused), recorder.failures());
   }
 
   @Test
   void aCanceledAttemptWaitsForItsCallToSayWhetherItTimedOut() {
     OkHttpCalls.attemptFailed(attempt(), new SocketException("Socket closed"), call, true);
     OkHttpCalls.callEnded(new Object(), null);
-    assertEquals(List.of(), failures, "another call's end leaves it waiting");
+    assertEquals(List.of(), recorder.failures(), "another call's end leaves it waiting");
 
     InterruptedIOException callTimeout = new InterruptedIOException("timeout");
     OkHttpCalls.callEnded(call, callTimeout);
-    assertEquals(1, failures.size());
-    assertSame(callTimeout, failures.get(0));
+    assertEquals(1, recorder.failures().size());
+    assertSame(callTimeout, recorder.failures().get(0));
   }
 
   @Test
   void aCanceledAttemptOfACallThatDidNotTimeOutWasCancelledByTheApplication() {
     OkHttpCalls.attemptFailed(attempt(), new SocketException("Socket closed"), call, true);
     OkHttpCalls.callEnded(call, new SocketException("Socket closed"));
-    assertEquals(1, failures.size());
-    assertEquals(ErrorCategory.CANCELLED, ErrorCategory.ofFailure(failures.get(0)));
+    assertEquals(1, recorder.failures().size());
+    assertEquals(ErrorCategory.CANCELLED, ErrorCategory.ofFailure(recorder.failures().get(0)));
   }
 
   @Test
@@ -91,8 +79,8 @@ class OkHttpCallsTest {
     OkHttpCalls.attemptFailed(attempt(), new SocketException("Socket closed"), call, true);
     OkHttpCalls.callEnded(call, null);
     OkHttpCalls.callEnded(call, null);
-    assertEquals(1, failures.size());
-    assertTrue(failures.get(0) != null);
+    assertEquals(1, recorder.failures().size());
+    assertTrue(recorder.failures().get(0) != null);
   }
 
   private static Attempt attempt() {

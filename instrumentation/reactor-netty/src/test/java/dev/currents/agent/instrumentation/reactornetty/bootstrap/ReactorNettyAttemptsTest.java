@@ -8,15 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.currents.agent.bootstrap.Attempt;
-import dev.currents.agent.bootstrap.AttemptRecorder;
 import dev.currents.agent.bootstrap.CurrentsRequests;
 import dev.currents.agent.common.ErrorCategory;
-import dev.currents.agent.common.HostFilter;
+import dev.currents.agent.testing.RecordingRecorder;
 import java.net.ConnectException;
 import java.net.SocketException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,38 +26,25 @@ class ReactorNettyAttemptsTest {
   private static final Map<String, String> BEARER = Map.of("Authorization", "Bearer k");
   private static final String URL = "https://api.currents.dev/v1/projects?limit=5";
 
-  private final List<Attempt> started = new ArrayList<>();
-  private final List<Object> endings = new ArrayList<>();
   private final Object handler = new Object();
   private final Object exchange = new Object();
-  /** The span the recorder says is current; null: none. */
-  private Object currentSpan;
+  private RecordingRecorder recorder;
 
   @BeforeEach
   void install() {
-    CurrentsRequests.install(
-        HostFilter.parse("api.currents.dev"),
-        new AttemptRecorder() {
-          @Override
-          public void started(Attempt attempt) {
-            started.add(attempt);
-          }
-
-          @Override
-          public void finished(Attempt attempt, long endNanos, int status, String retryAfter, Throwable failure) {
-            endings.add(failure != null ? failure : status);
-          }
-
-          @Override
-          public Object currentParent() {
-            return currentSpan;
-          }
-        });
+    recorder = RecordingRecorder.installFor("api.currents.dev");
   }
 
   @AfterEach
   void uninstall() {
-    CurrentsRequests.install(HostFilter.parse(""), AttemptRecorder.NONE);
+    RecordingRecorder.uninstall();
+  }
+
+  /** How each ended attempt ended: its failure, else its status. */
+  private List<Object> endings() {
+    return recorder.ended().stream()
+        .map(end -> end.failure() != null ? (Object) end.failure() : (Object) end.status())
+        .collect(Collectors.toList());
   }
 
   @Test
@@ -77,7 +63,7 @@ class ReactorNettyAttemptsTest {
     CurrentsRequests.end(attempt, 302, null, null);
     assertSame(exchange, ReactorNettyAttempts.tryFailed(handler));
     assertTrue(ReactorNettyAttempts.failStarted(exchange, new RuntimeException("redirect")));
-    assertEquals(List.of(302), endings);
+    assertEquals(List.of(302), endings());
   }
 
   @Test
@@ -86,7 +72,7 @@ class ReactorNettyAttemptsTest {
     SocketException reset = new SocketException("Connection reset by peer");
     assertSame(exchange, ReactorNettyAttempts.tryFailed(handler));
     assertTrue(ReactorNettyAttempts.failStarted(exchange, reset));
-    assertEquals(List.of(reset), endings);
+    assertEquals(List.of(reset), endings());
     assertNull(ReactorNettyAttempts.tryFailed(handler), "the next try starts afresh");
   }
 
@@ -96,7 +82,7 @@ class ReactorNettyAttemptsTest {
     assertSame(exchange, ReactorNettyAttempts.tryFailed(handler));
     assertFalse(ReactorNettyAttempts.failStarted(exchange, new SocketException("closed")));
     assertNull(ReactorNettyAttempts.sendsHeadersNow(exchange), "nor does it start later");
-    assertEquals(List.of(), endings);
+    assertEquals(List.of(), endings());
   }
 
   @Test
@@ -104,10 +90,10 @@ class ReactorNettyAttemptsTest {
     assertNull(ReactorNettyAttempts.tryFailed(handler));
     ConnectException refused = new ConnectException("refused");
     ReactorNettyAttempts.failedUnstarted(handler, "GET", URL, BEARER, Map::get, refused);
-    assertEquals(1, started.size());
-    assertEquals("/v1/projects", started.get(0).path());
-    assertTrue(started.get(0).credentialFingerprint() != 0, "the credential known so far is fingerprinted");
-    assertEquals(List.of(refused), endings);
+    assertEquals(1, recorder.started().size());
+    assertEquals("/v1/projects", recorder.started().get(0).path());
+    assertTrue(recorder.started().get(0).credentialFingerprint() != 0, "the credential known so far is fingerprinted");
+    assertEquals(List.of(refused), endings());
   }
 
   @Test
@@ -115,18 +101,18 @@ class ReactorNettyAttemptsTest {
     startedTry();
     ReactorNettyAttempts.cancelled(exchange);
     ReactorNettyAttempts.cancelled(exchange);
-    assertEquals(1, endings.size());
-    assertEquals(ErrorCategory.CANCELLED, ErrorCategory.ofFailure((Throwable) endings.get(0)));
+    assertEquals(1, endings().size());
+    assertEquals(ErrorCategory.CANCELLED, ErrorCategory.ofFailure((Throwable) endings().get(0)));
     assertTrue(ReactorNettyAttempts.failStarted(exchange, new SocketException("closed")));
-    assertEquals(1, endings.size(), "the close that follows adds nothing");
+    assertEquals(1, endings().size(), "the close that follows adds nothing");
   }
 
   @Test
   void everyTryOfARequestIsAChildOfTheSpanCurrentWhenItWasSubscribed() {
     Object applicationSpan = new Object();
-    currentSpan = applicationSpan;
+    recorder.currentParent(applicationSpan);
     ReactorNettyAttempts.subscribed(handler);
-    currentSpan = new Object(); // the event loop's, say: not the request's
+    recorder.currentParent(new Object()); // the event loop's, say: not the request's
     Attempt first = startedTry();
     CurrentsRequests.end(ReactorNettyAttempts.detach(exchange), 302, null, null);
     ReactorNettyAttempts.tryFailed(handler);
@@ -137,10 +123,10 @@ class ReactorNettyAttemptsTest {
     ReactorNettyAttempts.tryFailed(handler);
     ReactorNettyAttempts.failedUnstarted(handler, "GET", URL, null, null, new ConnectException("refused"));
 
-    assertEquals(3, started.size());
-    assertSame(first, started.get(0));
-    assertSame(second, started.get(1));
-    for (Attempt attempt : started) {
+    assertEquals(3, recorder.started().size());
+    assertSame(first, recorder.started().get(0));
+    assertSame(second, recorder.started().get(1));
+    for (Attempt attempt : recorder.started()) {
       assertSame(applicationSpan, attempt.parent());
     }
   }
