@@ -7,7 +7,6 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import dev.currents.agent.tooling.ClientInstrumentation;
 import dev.currents.agent.tooling.Hook;
 import dev.currents.agent.tooling.VersionCheck;
-import java.util.List;
 
 /**
  * Apache HttpClient 4.5 (classic). Its exec chain is, from the outside in, {@code ServiceUnavailableRetryExec}
@@ -20,41 +19,34 @@ import java.util.List;
  * left as they are, with one debug line: 4.3 and 4.4 have the same {@code MainClientExec} but are not tested, and
  * before 4.3 there is no exec chain.
  */
-public final class ApacheHttpClient4Instrumentation implements ClientInstrumentation {
+public final class ApacheHttpClient4Instrumentation extends ClientInstrumentation {
 
   static final String CLIENT = "apache-httpclient-4";
   /** The RFC 6265 cookie policy, new in 4.5. */
   private static final String SINCE_4_5 = "org/apache/http/impl/cookie/RFC6265CookieSpec";
 
-  @Override
-  public String name() {
-    return CLIENT;
-  }
-
-  @Override
-  public List<Hook> hooks() {
-    return List.of(
-        Hook.types("org.apache.http.impl.execchain.MainClientExec")
-            .advise(
-                named("execute")
-                    .and(takesArguments(4))
-                    .and(takesArgument(0, named("org.apache.http.conn.routing.HttpRoute")))
-                    .and(takesArgument(1, named("org.apache.http.client.methods.HttpRequestWrapper"))),
-                MainClientExecAdvice.class));
-  }
-
-  @Override
-  public List<Class<?>> helpers() {
-    return List.of(HttpClient4Messages.class, HttpClient4Attempts.class);
+  public ApacheHttpClient4Instrumentation() {
+    super(CLIENT);
   }
 
   /** 4.5 on; an older copy gets its debug line when its {@code HttpRequestBase}, which every request is, loads. */
   @Override
-  public VersionCheck supportedVersions() {
-    return new VersionCheck(
-        CLIENT,
-        "4.5",
-        loader -> VersionCheck.sees(loader, SINCE_4_5),
-        "org.apache.http.client.methods.HttpRequestBase");
+  protected void declare(Declaration declaration) {
+    declaration
+        .supportedVersions(
+            new VersionCheck(
+                CLIENT,
+                "4.5",
+                loader -> VersionCheck.sees(loader, SINCE_4_5),
+                "org.apache.http.client.methods.HttpRequestBase"))
+        .helpers(HttpClient4Messages.class, HttpClient4Attempts.class)
+        .hook(
+            Hook.types("org.apache.http.impl.execchain.MainClientExec")
+                .advise(
+                    named("execute")
+                        .and(takesArguments(4))
+                        .and(takesArgument(0, named("org.apache.http.conn.routing.HttpRoute")))
+                        .and(takesArgument(1, named("org.apache.http.client.methods.HttpRequestWrapper"))),
+                    MainClientExecAdvice.class));
   }
 }

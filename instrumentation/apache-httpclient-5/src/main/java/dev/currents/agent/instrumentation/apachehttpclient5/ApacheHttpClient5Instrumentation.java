@@ -11,7 +11,6 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import dev.currents.agent.instrumentation.apachehttpclient5.bootstrap.HttpClient5Attempts;
 import dev.currents.agent.tooling.ClientInstrumentation;
 import dev.currents.agent.tooling.Hook;
-import java.util.List;
 
 /**
  * Apache HttpClient 5.x, classic and async. Both exec chains are, from the outside in, redirects, (compression,)
@@ -28,13 +27,12 @@ import java.util.List;
  * <p>Not woven: the HTTP/2-only client ({@code H2AsyncMainClientExec}, no connect element) and the minimal
  * clients, which have no exec chain.
  */
-public final class ApacheHttpClient5Instrumentation implements ClientInstrumentation {
+public final class ApacheHttpClient5Instrumentation extends ClientInstrumentation {
 
   private static final String ASYNC_EXEC_CALLBACK = "org.apache.hc.client5.http.async.AsyncExecCallback";
 
-  @Override
-  public String name() {
-    return HttpClient5Attempts.CLIENT;
+  public ApacheHttpClient5Instrumentation() {
+    super(HttpClient5Attempts.CLIENT);
   }
 
   /**
@@ -42,35 +40,34 @@ public final class ApacheHttpClient5Instrumentation implements ClientInstrumenta
    * ends only in a woven exec callback, and the callbacks that end them are anonymous classes of that package.
    */
   @Override
-  public List<Class<?>> helpers() {
-    return List.of(HttpClient5Messages.class, HttpClient5Requests.class);
-  }
-
-  @Override
-  public List<Hook> hooks() {
-    return List.of(
-        Hook.types("org.apache.hc.client5.http.impl.classic.ConnectExec")
-            .advise(
-                named("execute")
-                    .and(takesArguments(3))
-                    .and(takesArgument(0, named("org.apache.hc.core5.http.ClassicHttpRequest"))),
-                ClassicAttemptAdvice.class),
-        Hook.types("org.apache.hc.client5.http.impl.async.AsyncConnectExec")
-            .advise(
-                named("execute").and(takesArguments(5)).and(takesArgument(4, named(ASYNC_EXEC_CALLBACK))),
-                AsyncAttemptAdvice.class),
-        Hook.typesIn(
-                "org.apache.hc.client5.http.impl.async",
-                nameStartsWith("org.apache.hc.client5.")
-                    .and(not(isAbstract()))
-                    .and(hasSuperType(named(ASYNC_EXEC_CALLBACK))))
-            .advise(
-                named("handleResponse").and(takesArguments(2)).and(not(isAbstract())), AsyncResponseAdvice.class)
-            .advise(
-                named("failed")
-                    .and(takesArguments(1))
-                    .and(takesArgument(0, named("java.lang.Exception")))
-                    .and(not(isAbstract())),
-                AsyncFailureAdvice.class));
+  protected void declare(Declaration declaration) {
+    declaration
+        .helpers(HttpClient5Messages.class, HttpClient5Requests.class)
+        .hook(
+            Hook.types("org.apache.hc.client5.http.impl.classic.ConnectExec")
+                .advise(
+                    named("execute")
+                        .and(takesArguments(3))
+                        .and(takesArgument(0, named("org.apache.hc.core5.http.ClassicHttpRequest"))),
+                    ClassicAttemptAdvice.class))
+        .hook(
+            Hook.types("org.apache.hc.client5.http.impl.async.AsyncConnectExec")
+                .advise(
+                    named("execute").and(takesArguments(5)).and(takesArgument(4, named(ASYNC_EXEC_CALLBACK))),
+                    AsyncAttemptAdvice.class))
+        .hook(
+            Hook.typesIn(
+                    "org.apache.hc.client5.http.impl.async",
+                    nameStartsWith("org.apache.hc.client5.")
+                        .and(not(isAbstract()))
+                        .and(hasSuperType(named(ASYNC_EXEC_CALLBACK))))
+                .advise(
+                    named("handleResponse").and(takesArguments(2)).and(not(isAbstract())), AsyncResponseAdvice.class)
+                .advise(
+                    named("failed")
+                        .and(takesArguments(1))
+                        .and(takesArgument(0, named("java.lang.Exception")))
+                        .and(not(isAbstract())),
+                    AsyncFailureAdvice.class));
   }
 }

@@ -8,7 +8,6 @@ import dev.currents.agent.instrumentation.asynchttpclient.bootstrap.AsyncHttpCli
 import dev.currents.agent.tooling.ClientInstrumentation;
 import dev.currents.agent.tooling.Hook;
 import dev.currents.agent.tooling.VersionCheck;
-import java.util.List;
 import dev.currents.agent.instrumentation.netty4.NettyHeaders;
 
 /**
@@ -29,50 +28,44 @@ import dev.currents.agent.instrumentation.netty4.NettyHeaders;
  * Channels.isActiveTokenSet} consumes the token it reads, and calling it would leave a closed connection's request
  * hanging). Older copies are left alone ({@link SupportedVersion}).
  */
-public final class AsyncHttpClientInstrumentation implements ClientInstrumentation {
+public final class AsyncHttpClientInstrumentation extends ClientInstrumentation {
 
   private static final String SINCE_2_1 = "org/asynchttpclient/cookie/CookieStore";
 
-  @Override
-  public String name() {
-    return AsyncHttpClientAttempts.CLIENT;
-  }
-
-  @Override
-  public List<Class<?>> helpers() {
-    return List.of(NettyHeaders.class);
-  }
-
-  @Override
-  public List<Hook> hooks() {
-    return List.of(
-        Hook.types("org.asynchttpclient.netty.request.NettyRequestSender")
-            .advise(named("newNettyRequestAndResponseFuture").and(takesArguments(5)), AttemptStartAdvice.class),
-        Hook.types("org.asynchttpclient.netty.handler.intercept.Interceptors")
-            .advise(
-                named("exitAfterIntercept")
-                    .and(takesArguments(6))
-                    .and(takesArgument(5, named("io.netty.handler.codec.http.HttpHeaders"))),
-                ResponseAdvice.class),
-        Hook.types("org.asynchttpclient.netty.channel.NettyConnectListener")
-            .advise(
-                named("onFailure").and(takesArguments(2)).and(takesArgument(1, Throwable.class)),
-                ConnectFailureAdvice.class),
-        Hook.types("org.asynchttpclient.netty.NettyResponseFuture")
-            .advise(
-                named("abort").and(takesArguments(1)).and(takesArgument(0, Throwable.class)), AbortAdvice.class)
-            .advise(
-                named("cancel").and(takesArguments(1)).and(takesArgument(0, boolean.class)), CancelAdvice.class));
+  public AsyncHttpClientInstrumentation() {
+    super(AsyncHttpClientAttempts.CLIENT);
   }
 
   /**
-   * Which copies of AsyncHttpClient the agent weaves: 2.1 and later, judged once per class loader by a class that 2.1
-   * added and 3.0 kept ({@code cookie.CookieStore}). 2.0 has the classes the agent weaves, but its interceptors take
-   * AHC's own {@code HttpResponseHeaders}, which 2.1 replaced with Netty's: such a copy is left as it is, with one
-   * debug line.
+   * Copies of AsyncHttpClient from 2.1 on, judged once per class loader by a class that 2.1 added and 3.0 kept
+   * ({@code cookie.CookieStore}). 2.0 has the classes the agent weaves, but its interceptors take AHC's own {@code
+   * HttpResponseHeaders}, which 2.1 replaced with Netty's: such a copy is left as it is, with one debug line.
    */
   @Override
-  public VersionCheck supportedVersions() {
-    return new VersionCheck("async-http-client", "2.1", loader -> VersionCheck.sees(loader, SINCE_2_1));
+  protected void declare(Declaration declaration) {
+    declaration
+        .supportedVersions(new VersionCheck(name(), "2.1", loader -> VersionCheck.sees(loader, SINCE_2_1)))
+        .helpers(NettyHeaders.class)
+        .hook(
+            Hook.types("org.asynchttpclient.netty.request.NettyRequestSender")
+                .advise(named("newNettyRequestAndResponseFuture").and(takesArguments(5)), AttemptStartAdvice.class))
+        .hook(
+            Hook.types("org.asynchttpclient.netty.handler.intercept.Interceptors")
+                .advise(
+                    named("exitAfterIntercept")
+                        .and(takesArguments(6))
+                        .and(takesArgument(5, named("io.netty.handler.codec.http.HttpHeaders"))),
+                    ResponseAdvice.class))
+        .hook(
+            Hook.types("org.asynchttpclient.netty.channel.NettyConnectListener")
+                .advise(
+                    named("onFailure").and(takesArguments(2)).and(takesArgument(1, Throwable.class)),
+                    ConnectFailureAdvice.class))
+        .hook(
+            Hook.types("org.asynchttpclient.netty.NettyResponseFuture")
+                .advise(
+                    named("abort").and(takesArguments(1)).and(takesArgument(0, Throwable.class)), AbortAdvice.class)
+                .advise(
+                    named("cancel").and(takesArguments(1)).and(takesArgument(0, boolean.class)), CancelAdvice.class));
   }
 }

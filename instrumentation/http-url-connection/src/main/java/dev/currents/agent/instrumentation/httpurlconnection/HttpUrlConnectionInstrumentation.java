@@ -5,11 +5,9 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.currents.agent.bootstrap.HeaderInjector;
 import dev.currents.agent.instrumentation.httpurlconnection.bootstrap.HttpUrlConnectionAttempts;
 import dev.currents.agent.tooling.ClientInstrumentation;
 import dev.currents.agent.tooling.Hook;
-import java.util.List;
 
 /**
  * {@code HttpURLConnection} and {@code HttpsURLConnection}: the JDK's one implementation, {@code
@@ -20,39 +18,35 @@ import java.util.List;
  * response getters all go through it, so however many the application calls, in whatever order, it is one
  * attempt.
  */
-public final class HttpUrlConnectionInstrumentation implements ClientInstrumentation {
+public final class HttpUrlConnectionInstrumentation extends ClientInstrumentation {
 
-  @Override
-  public String name() {
-    return HttpUrlConnectionAttempts.CLIENT;
+  public HttpUrlConnectionInstrumentation() {
+    super(HttpUrlConnectionAttempts.CLIENT);
   }
 
+  /**
+   * The JDK package used is where the connection keeps the headers the application set ({@code MessageHeader}):
+   * the public getter hides {@code Authorization}.
+   */
   @Override
-  public List<Hook> hooks() {
-    return List.of(
-        Hook.types("sun.net.www.protocol.http.HttpURLConnection")
-            .advise(
-                namedOneOf("connect", "getOutputStream")
-                    .and(isPublic())
-                    // The HTTPS delegate overrides connect(), and reaches the socket through plainConnect:
-                    // without it, an application that calls connect() first (Spring's RestTemplate does)
-                    // would start the attempt too late to carry traceparent.
-                    .or(named("plainConnect"))
-                    .and(takesArguments(0)),
-                ConnectAdvice.class)
-            .advise(named("getInputStream").and(takesArguments(0)).and(isPublic()), ResponseAdvice.class),
-        Hook.types("sun.net.www.protocol.https.AbstractDelegateHttpsURLConnection")
-            .advise(named("connect").and(takesArguments(0)), HttpsConnectAdvice.class));
-  }
-
-  /** Where the connection keeps the headers the application set: the public getter hides {@code Authorization}. */
-  @Override
-  public List<String> jdkPackagesUsed() {
-    return List.of("java.base/sun.net.www");
-  }
-
-  @Override
-  public HeaderInjector<?> headerInjector() {
-    return new HttpUrlConnectionHeaders();
+  protected void declare(Declaration declaration) {
+    declaration
+        .usesJdkPackage("java.base/sun.net.www")
+        .headerInjector(new HttpUrlConnectionHeaders())
+        .hook(
+            Hook.types("sun.net.www.protocol.http.HttpURLConnection")
+                .advise(
+                    namedOneOf("connect", "getOutputStream")
+                        .and(isPublic())
+                        // The HTTPS delegate overrides connect(), and reaches the socket through plainConnect:
+                        // without it, an application that calls connect() first (Spring's RestTemplate does)
+                        // would start the attempt too late to carry traceparent.
+                        .or(named("plainConnect"))
+                        .and(takesArguments(0)),
+                    ConnectAdvice.class)
+                .advise(named("getInputStream").and(takesArguments(0)).and(isPublic()), ResponseAdvice.class))
+        .hook(
+            Hook.types("sun.net.www.protocol.https.AbstractDelegateHttpsURLConnection")
+                .advise(named("connect").and(takesArguments(0)), HttpsConnectAdvice.class));
   }
 }

@@ -6,53 +6,43 @@ import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.currents.agent.bootstrap.HeaderInjector;
-import dev.currents.agent.bootstrap.ResponseReader;
 import dev.currents.agent.instrumentation.javahttpclient.bootstrap.HttpClientFutures;
 import dev.currents.agent.tooling.ClientInstrumentation;
 import dev.currents.agent.tooling.Hook;
-import java.util.List;
 
 /**
  * {@code java.net.http.HttpClient}. Both {@code send} and {@code sendAsync} of the JDK's implementation go
  * through one private {@code sendAsync(request, handler, pushPromiseHandler, executor)} (JDK 11 to 25), so
  * advising that method alone records each call once, whichever public method the application used.
  */
-public final class JavaHttpClientInstrumentation implements ClientInstrumentation {
+public final class JavaHttpClientInstrumentation extends ClientInstrumentation {
 
-  /** Spring's read timeout over this client, 6.1 to 7.0: see {@link SpringReadTimeoutAdvice}. */
-  private static final String SPRING_TIMEOUT_HANDLER = "org.springframework.http.client.JdkClientHttpRequest$TimeoutHandler";
-
-  @Override
-  public String name() {
-    return HttpClientFutures.CLIENT;
+  public JavaHttpClientInstrumentation() {
+    super(HttpClientFutures.CLIENT);
   }
 
   @Override
-  public List<Hook> hooks() {
-    return List.of(
-        Hook.types("jdk.internal.net.http.HttpClientImpl")
-            .advise(
-                named("sendAsync").and(takesArguments(4)).and(takesArgument(0, named("java.net.http.HttpRequest"))),
-                SendAsyncAdvice.class),
-        // Spring's read timeout cancels the JDK client's future (SpringReadTimeoutAdvice): the lambda that does,
-        // the one method of TimeoutHandler that takes the future and is synthetic.
-        Hook.types(SPRING_TIMEOUT_HANDLER)
-            .advise(
-                isSynthetic()
-                    .and(takesArguments(1))
-                    .and(takesArgument(0, named("java.util.concurrent.CompletableFuture")))
-                    .and(returns(void.class)),
-                SpringReadTimeoutAdvice.class));
-  }
-
-  @Override
-  public ResponseReader<?> responseReader() {
-    return new JavaHttpResponseReader();
-  }
-
-  @Override
-  public HeaderInjector<?> headerInjector() {
-    return new JavaHttpRequestHeaders();
+  protected void declare(Declaration declaration) {
+    declaration
+        .headerInjector(new JavaHttpRequestHeaders())
+        .responseReader(new JavaHttpResponseReader())
+        .hook(
+            Hook.types("jdk.internal.net.http.HttpClientImpl")
+                .advise(
+                    named("sendAsync")
+                        .and(takesArguments(4))
+                        .and(takesArgument(0, named("java.net.http.HttpRequest"))),
+                    SendAsyncAdvice.class))
+        // Spring's read timeout over this client, 6.1 to 7.0, cancels the JDK client's future
+        // (SpringReadTimeoutAdvice): the lambda that does, the one synthetic method of its TimeoutHandler that
+        // takes the future.
+        .hook(
+            Hook.types("org.springframework.http.client.JdkClientHttpRequest$TimeoutHandler")
+                .advise(
+                    isSynthetic()
+                        .and(takesArguments(1))
+                        .and(takesArgument(0, named("java.util.concurrent.CompletableFuture")))
+                        .and(returns(void.class)),
+                    SpringReadTimeoutAdvice.class));
   }
 }

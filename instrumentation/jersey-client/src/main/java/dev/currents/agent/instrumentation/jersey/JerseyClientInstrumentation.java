@@ -7,7 +7,6 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.currents.agent.tooling.ClientInstrumentation;
 import dev.currents.agent.tooling.Hook;
-import java.util.List;
 
 /**
  * The Jersey client (JAX-RS), 2.26 to 3.x. Its requests are recorded by the client underneath (its connector:
@@ -15,28 +14,23 @@ import java.util.List;
  * executor, where the application's span is not current. So the task it makes for such a request carries that
  * span along, for the attempts the connector starts there.
  */
-public final class JerseyClientInstrumentation implements ClientInstrumentation {
+public final class JerseyClientInstrumentation extends ClientInstrumentation {
 
-  @Override
-  public String name() {
-    return "jersey-client";
-  }
-
-  /** None: Jersey's requests carry the tag of the connector's client, which records them. */
-  @Override
-  public String client() {
-    return null;
+  public JerseyClientInstrumentation() {
+    super("jersey-client");
   }
 
   @Override
-  public List<Hook> hooks() {
-    return List.of(
-        Hook.types("org.glassfish.jersey.client.ClientRuntime")
-            .advise(
-                named("createRunnableForAsyncProcessing")
-                    .and(takesArguments(2))
-                    .and(takesArgument(0, named("org.glassfish.jersey.client.ClientRequest")))
-                    .and(returns(Runnable.class)),
-                AsyncTaskAdvice.class));
+  protected void declare(Declaration declaration) {
+    declaration
+        .layeredOverAnotherClient()
+        .hook(
+            Hook.types("org.glassfish.jersey.client.ClientRuntime")
+                .advise(
+                    named("createRunnableForAsyncProcessing")
+                        .and(takesArguments(2))
+                        .and(takesArgument(0, named("org.glassfish.jersey.client.ClientRequest")))
+                        .and(returns(Runnable.class)),
+                    AsyncTaskAdvice.class));
   }
 }

@@ -9,7 +9,6 @@ import dev.currents.agent.instrumentation.jetty.bootstrap.JettyExchanges;
 import dev.currents.agent.tooling.ClientInstrumentation;
 import dev.currents.agent.tooling.Hook;
 import dev.currents.agent.tooling.VersionCheck;
-import java.util.List;
 
 /**
  * Jetty's {@code HttpClient}, 9.4 to 12.1. One attempt is one {@code HttpExchange}: Jetty makes one for every
@@ -24,34 +23,31 @@ import java.util.List;
  * terminateResponse}, {@code notifyFailureComplete} and fields. The request-side classes ({@code HttpRequest},
  * {@code HttpConversation}, the send methods) were reorganised several times within 9.4 alone.
  */
-public final class JettyHttpClientInstrumentation implements ClientInstrumentation {
+public final class JettyHttpClientInstrumentation extends ClientInstrumentation {
 
   private static final String SINCE_9_4 = "org/eclipse/jetty/client/AbstractConnectionPool";
 
-  @Override
-  public String name() {
-    return JettyExchanges.CLIENT;
-  }
-
-  /** Each class in its 9.4 to 11 package, then its 12 one. */
-  @Override
-  public List<Hook> hooks() {
-    return List.of(
-        Hook.types("org.eclipse.jetty.client.HttpExchange", "org.eclipse.jetty.client.transport.HttpExchange")
-            .advise(isConstructor().and(takesArguments(3)), ExchangeStartAdvice.class)
-            .advise(namedOneOf("terminateRequest", "terminateResponse").and(takesArguments(0)), ExchangeEndAdvice.class)
-            .advise(named("notifyFailureComplete").and(takesArguments(1)), ExchangeFailureAdvice.class),
-        Hook.types("org.eclipse.jetty.client.HttpRequest", "org.eclipse.jetty.client.transport.HttpRequest")
-            .advise(named("abort").and(takesArguments(1)), AbortAdvice.class));
+  public JettyHttpClientInstrumentation() {
+    super(JettyExchanges.CLIENT);
   }
 
   /**
-   * Which copies of Jetty's client the agent weaves: 9.4 and later, judged once per class loader by a class that
-   * 9.4 added and 12 kept ({@code AbstractConnectionPool}). 9.3 and older have an {@code HttpExchange} too, but the
-   * agent was not written for them: such a copy is left as it is, with one debug line.
+   * Each class in its 9.4 to 11 package, then its 12 one. Copies of Jetty's client from 9.4 on, judged once per class
+   * loader by a class that 9.4 added and 12 kept ({@code AbstractConnectionPool}); 9.3 and older have an {@code
+   * HttpExchange} too, but the agent was not written for them: such a copy is left as it is, with one debug line.
    */
   @Override
-  public VersionCheck supportedVersions() {
-    return new VersionCheck("jetty-client", "9.4", loader -> VersionCheck.sees(loader, SINCE_9_4));
+  protected void declare(Declaration declaration) {
+    declaration
+        .supportedVersions(new VersionCheck("jetty-client", "9.4", loader -> VersionCheck.sees(loader, SINCE_9_4)))
+        .hook(
+            Hook.types("org.eclipse.jetty.client.HttpExchange", "org.eclipse.jetty.client.transport.HttpExchange")
+                .advise(isConstructor().and(takesArguments(3)), ExchangeStartAdvice.class)
+                .advise(
+                    namedOneOf("terminateRequest", "terminateResponse").and(takesArguments(0)), ExchangeEndAdvice.class)
+                .advise(named("notifyFailureComplete").and(takesArguments(1)), ExchangeFailureAdvice.class))
+        .hook(
+            Hook.types("org.eclipse.jetty.client.HttpRequest", "org.eclipse.jetty.client.transport.HttpRequest")
+                .advise(named("abort").and(takesArguments(1)), AbortAdvice.class));
   }
 }

@@ -10,7 +10,6 @@ import dev.currents.agent.instrumentation.okhttp.bootstrap.OkHttpCalls;
 import dev.currents.agent.tooling.ClientInstrumentation;
 import dev.currents.agent.tooling.Hook;
 import dev.currents.agent.tooling.VersionCheck;
-import java.util.List;
 
 /**
  * OkHttp 3.14 to 5.x, and what runs on it (Retrofit). One attempt is one pass through OkHttp's {@code
@@ -20,7 +19,7 @@ import java.util.List;
  * <p>Kotlin compiles {@code internal} members to names with a {@code $okhttp} suffix (4.x, 5.x), so both
  * spellings are matched.
  */
-public final class OkHttpInstrumentation implements ClientInstrumentation {
+public final class OkHttpInstrumentation extends ClientInstrumentation {
 
   private static final String CONNECT_INTERCEPTOR = "okhttp3/internal/connection/ConnectInterceptor";
   /** 3.14 to 4.2. */
@@ -28,42 +27,36 @@ public final class OkHttpInstrumentation implements ClientInstrumentation {
   /** 4.3 on. */
   private static final String INTERNAL_REAL_CALL = "okhttp3/internal/connection/RealCall";
 
-  @Override
-  public String name() {
-    return OkHttpCalls.CLIENT;
-  }
-
-  @Override
-  public List<Hook> hooks() {
-    return List.of(
-        Hook.types("okhttp3.internal.connection.ConnectInterceptor")
-            .advise(named("intercept").and(takesArguments(1)), AttemptAdvice.class),
-        // RealCall up to 4.2, and from 4.3 on.
-        Hook.types("okhttp3.RealCall", "okhttp3.internal.connection.RealCall")
-            .advise(
-                namedOneOf("getResponseWithInterceptorChain", "getResponseWithInterceptorChain$okhttp")
-                    .and(takesArguments(0)),
-                CallEndAdvice.class)
-            .advise(named("enqueue").and(takesArguments(1)), EnqueueAdvice.class),
-        // Where an attempt's request headers are written, below every interceptor.
-        Hook.types("okhttp3.internal.connection.Exchange")
-            .advise(named("writeRequestHeaders").and(takesArguments(1)), TraceparentAdvice.class));
+  public OkHttpInstrumentation() {
+    super(OkHttpCalls.CLIENT);
   }
 
   /**
-   * Which copies of OkHttp the agent weaves: those from 3.14 on, judged once per class loader by the classes it
-   * can see. Before 3.14 the call timeout is applied outside {@code getResponseWithInterceptorChain} (3.12, 3.13)
-   * or the interceptors are laid out otherwise (3.0 to 3.3), so an older copy is left as it is, with one debug
-   * line when its {@code RealCall}, which every version has and every call loads, is first seen.
+   * Copies of OkHttp from 3.14 on, judged once per class loader by the classes it can see. Before 3.14 the call
+   * timeout is applied outside {@code getResponseWithInterceptorChain} (3.12, 3.13) or the interceptors are laid out
+   * otherwise (3.0 to 3.3), so an older copy is left as it is, with one debug line when its {@code RealCall}, which
+   * every version has and every call loads, is first seen.
    */
   @Override
-  public List<Class<?>> helpers() {
-    return List.of(OkHttpRequests.class, OkHttpResponses.class);
-  }
-
-  @Override
-  public VersionCheck supportedVersions() {
-    return new VersionCheck("okhttp", "3.14", OkHttpInstrumentation::judge);
+  protected void declare(Declaration declaration) {
+    declaration
+        .supportedVersions(new VersionCheck("okhttp", "3.14", OkHttpInstrumentation::judge))
+        .helpers(OkHttpRequests.class, OkHttpResponses.class)
+        .hook(
+            Hook.types("okhttp3.internal.connection.ConnectInterceptor")
+                .advise(named("intercept").and(takesArguments(1)), AttemptAdvice.class))
+        // RealCall up to 4.2, and from 4.3 on.
+        .hook(
+            Hook.types("okhttp3.RealCall", "okhttp3.internal.connection.RealCall")
+                .advise(
+                    namedOneOf("getResponseWithInterceptorChain", "getResponseWithInterceptorChain$okhttp")
+                        .and(takesArguments(0)),
+                    CallEndAdvice.class)
+                .advise(named("enqueue").and(takesArguments(1)), EnqueueAdvice.class))
+        // Where an attempt's request headers are written, below every interceptor.
+        .hook(
+            Hook.types("okhttp3.internal.connection.Exchange")
+                .advise(named("writeRequestHeaders").and(takesArguments(1)), TraceparentAdvice.class));
   }
 
   private static boolean judge(ClassLoader loader) {

@@ -10,7 +10,6 @@ import dev.currents.agent.instrumentation.reactornetty.bootstrap.ReactorNettyAtt
 import dev.currents.agent.tooling.ClientInstrumentation;
 import dev.currents.agent.tooling.Hook;
 import dev.currents.agent.tooling.VersionCheck;
-import java.util.List;
 import reactor.netty.http.client.CurrentsCloseAdvice;
 import reactor.netty.http.client.CurrentsHeadersAdvice;
 import reactor.netty.http.client.CurrentsRequestAdvice;
@@ -33,50 +32,42 @@ import reactor.netty.http.client.CurrentsTryFailedAdvice;
  * </ul>
  * These members are the same from 1.0.0 to 1.3; older copies are left alone ({@link SupportedVersion}).
  */
-public final class ReactorNettyInstrumentation implements ClientInstrumentation {
+public final class ReactorNettyInstrumentation extends ClientInstrumentation {
 
   private static final String SINCE_1_0 = "reactor/netty/http/client/HttpClientConfig";
-
   private static final String OPERATIONS = "reactor.netty.http.client.HttpClientOperations";
 
-  @Override
-  public String name() {
-    return ReactorNettyAttempts.CLIENT;
-  }
-
-  @Override
-  public List<Class<?>> helpers() {
-    return List.of(NettyHeaders.class);
-  }
-
-  @Override
-  public List<Hook> hooks() {
-    return List.of(
-        Hook.types("reactor.netty.http.client.HttpClientConnect$HttpClientHandler")
-            .advise(
-                isConstructor()
-                    .and(takesArguments(1))
-                    .and(takesArgument(0, named("reactor.netty.http.client.HttpClientConfig"))),
-                CurrentsRequestAdvice.class)
-            .advise(
-                named("channel").and(takesArguments(1)).and(takesArgument(0, named(OPERATIONS))),
-                CurrentsTryAdvice.class)
-            .advise(
-                named("test").and(takesArguments(1)).and(takesArgument(0, Throwable.class)),
-                CurrentsTryFailedAdvice.class),
-        Hook.types(OPERATIONS)
-            .advise(named("beforeMarkSentHeaders").and(takesArguments(0)), CurrentsHeadersAdvice.class)
-            .advise(named("onInboundNext").and(takesArguments(2)), CurrentsResponseAdvice.class)
-            .advise(named("onInboundClose").and(takesArguments(0)), CurrentsCloseAdvice.class));
+  public ReactorNettyInstrumentation() {
+    super(ReactorNettyAttempts.CLIENT);
   }
 
   /**
-   * Which copies of Reactor Netty the agent weaves: 1.0 on, judged once per class loader by {@code
-   * HttpClientConfig}, which 1.0 introduced with the request lifecycle the advice relies on. Reactor Netty 0.9 has
-   * classes of the same names laid out otherwise: it is left as it is, with one debug line.
+   * Copies of Reactor Netty from 1.0 on, judged once per class loader by {@code HttpClientConfig}, which 1.0
+   * introduced with the request lifecycle the advice relies on. Reactor Netty 0.9 has classes of the same names laid
+   * out otherwise: it is left as it is, with one debug line.
    */
   @Override
-  public VersionCheck supportedVersions() {
-    return new VersionCheck("reactor-netty", "1.0", loader -> VersionCheck.sees(loader, SINCE_1_0));
+  protected void declare(Declaration declaration) {
+    declaration
+        .hook(
+            Hook.types("reactor.netty.http.client.HttpClientConnect$HttpClientHandler")
+                .advise(
+                    isConstructor()
+                        .and(takesArguments(1))
+                        .and(takesArgument(0, named("reactor.netty.http.client.HttpClientConfig"))),
+                    CurrentsRequestAdvice.class)
+                .advise(
+                    named("channel").and(takesArguments(1)).and(takesArgument(0, named(OPERATIONS))),
+                    CurrentsTryAdvice.class)
+                .advise(
+                    named("test").and(takesArguments(1)).and(takesArgument(0, Throwable.class)),
+                    CurrentsTryFailedAdvice.class))
+        .hook(
+            Hook.types(OPERATIONS)
+                .advise(named("beforeMarkSentHeaders").and(takesArguments(0)), CurrentsHeadersAdvice.class)
+                .advise(named("onInboundNext").and(takesArguments(2)), CurrentsResponseAdvice.class)
+                .advise(named("onInboundClose").and(takesArguments(0)), CurrentsCloseAdvice.class))
+        .helpers(NettyHeaders.class)
+        .supportedVersions(new VersionCheck(name(), "1.0", loader -> VersionCheck.sees(loader, SINCE_1_0)));
   }
 }
