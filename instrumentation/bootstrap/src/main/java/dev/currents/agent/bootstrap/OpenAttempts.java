@@ -15,6 +15,11 @@ public final class OpenAttempts<K> {
   private final WeakIdentityMap<K, Attempt> open = new WeakIdentityMap<>();
   private final CancellationException cancelled;
 
+  /** For a client whose requests the application cannot cancel. */
+  public OpenAttempts() {
+    this("cancelled");
+  }
+
   /**
    * @param cancellation how the client's cancellation reads ({@code "OkHttp Call.cancel()"}): the message of what an
    *     attempt the application cancelled is recorded with, a category, never thrown
@@ -35,7 +40,10 @@ public final class OpenAttempts<K> {
     }
   }
 
-  /** The attempt attached to {@code key}, left open; null when there is none. */
+  /**
+   * The attempt attached to {@code key}, left attached; null when there is none. One that ended without being
+   * detached (a connection keeps its one attempt, to start no other) is found too, {@link Attempt#isFinished()}.
+   */
   public Attempt get(K key) {
     return open.isEmpty() ? null : open.get(key);
   }

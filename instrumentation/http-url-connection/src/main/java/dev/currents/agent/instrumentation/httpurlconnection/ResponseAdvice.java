@@ -1,8 +1,8 @@
 package dev.currents.agent.instrumentation.httpurlconnection;
 
+import dev.currents.agent.bootstrap.Attempt;
 import dev.currents.agent.bootstrap.CurrentsRequests;
 import dev.currents.agent.instrumentation.httpurlconnection.bootstrap.HttpUrlConnectionAttempts;
-import dev.currents.agent.instrumentation.httpurlconnection.bootstrap.HttpUrlConnectionAttempts.ConnectionAttempt;
 import java.net.HttpURLConnection;
 import net.bytebuddy.asm.Advice;
 import sun.net.www.MessageHeader;
@@ -16,7 +16,7 @@ public final class ResponseAdvice {
   private ResponseAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
-  public static ConnectionAttempt enter(
+  public static Attempt enter(
       @Advice.This HttpURLConnection connection,
       @Advice.FieldValue("userHeaders") MessageHeader requestHeaders) {
     if (!CurrentsRequests.isCurrents(connection.getURL())) {
@@ -28,11 +28,11 @@ public final class ResponseAdvice {
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
   public static void exit(
       @Advice.This HttpURLConnection connection,
-      @Advice.Enter ConnectionAttempt state,
+      @Advice.Enter Attempt attempt,
       @Advice.FieldValue("responseCode") int responseCode,
       @Advice.Thrown Throwable thrown) {
-    if (state != null) {
-      HttpUrlConnectionAttempts.exitResponse(connection, state, responseCode, thrown);
+    if (attempt != null) {
+      HttpUrlConnectionAttempts.exitResponse(connection, attempt, responseCode, thrown);
     }
   }
 }

@@ -3,7 +3,7 @@ package dev.currents.agent.instrumentation.httpurlconnection.bootstrap;
 import dev.currents.agent.bootstrap.Attempt;
 import dev.currents.agent.bootstrap.CurrentsRequests;
 import dev.currents.agent.bootstrap.HeaderGetter;
-import dev.currents.agent.bootstrap.WeakIdentityMap;
+import dev.currents.agent.bootstrap.OpenAttempts;
 import java.net.HttpURLConnection;
 import sun.net.www.MessageHeader;
 
@@ -12,18 +12,22 @@ import sun.net.www.MessageHeader;
  *
  * <p>{@code getInputStream} calls itself: the JDK reads the status through {@code getResponseCode}, which
  * calls {@code getInputStream} again, and so do the response getters the application calls later. So the
- * attempt ends only when the outermost call returns, and after the end the connection keeps a marker that
- * makes every later call record nothing.
+ * attempt ends only when the outermost call on the connection returns, and after its end the connection keeps
+ * it, ended, so that every later call records nothing.
  */
 public final class HttpUrlConnectionAttempts {
 
   public static final String CLIENT = "http-url-connection";
 
-  private static final ConnectionAttempt ENDED = new ConnectionAttempt(null);
   private static final HeaderGetter<MessageHeader> REQUEST_HEADERS = MessageHeader::findValue;
   private static final HeaderGetter<HttpURLConnection> RESPONSE_HEADERS = HttpURLConnection::getHeaderField;
-  private static final WeakIdentityMap<HttpURLConnection, ConnectionAttempt> ATTEMPTS =
-      new WeakIdentityMap<>();
+  /** Each connection's one attempt, kept after it ended: a connection makes one request in its life. */
+  private static final OpenAttempts<HttpURLConnection> ATTEMPTS = new OpenAttempts<>();
+  /**
+   * The connection whose outermost {@code getInputStream} this thread is in. It is synchronized on the connection,
+   * so the calls it makes of itself are on this thread.
+   */
+  private static final ThreadLocal<HttpURLConnection> RESPONDING = new ThreadLocal<>();
 
   private HttpUrlConnectionAttempts() {}
 
@@ -34,31 +38,46 @@ public final class HttpUrlConnectionAttempts {
    *     hides {@code Authorization}
    */
   public static Attempt startOrGet(HttpURLConnection connection, MessageHeader requestHeaders) {
-    ConnectionAttempt state = stateOf(connection, requestHeaders);
-    return state == null ? null : state.attempt;
+    Attempt attempt = ATTEMPTS.get(connection);
+    if (attempt == null) {
+      attempt =
+          CurrentsRequests.start(
+              CLIENT, connection.getRequestMethod(), connection.getURL(), requestHeaders, REQUEST_HEADERS);
+      // Not yet connected: the connection still takes request headers.
+      CurrentsRequests.propagate(attempt, connection);
+      ATTEMPTS.open(connection, attempt);
+    }
+    return attempt == null || attempt.isFinished() ? null : attempt;
   }
 
-  /** Entering {@code getInputStream}: the state to hand to {@link #exitResponse}, or null. */
-  public static ConnectionAttempt enterResponse(HttpURLConnection connection, MessageHeader requestHeaders) {
-    ConnectionAttempt state = stateOf(connection, requestHeaders);
-    if (state != null) {
-      state.depth++;
+  /**
+   * Entering {@code getInputStream}: the attempt its outermost call ends ({@link #exitResponse}), or null when the
+   * agent records nothing or this call is inside another of the same connection.
+   */
+  public static Attempt enterResponse(HttpURLConnection connection, MessageHeader requestHeaders) {
+    if (RESPONDING.get() == connection) {
+      return null;
     }
-    return state;
+    Attempt attempt = startOrGet(connection, requestHeaders);
+    if (attempt != null) {
+      RESPONDING.set(connection);
+    }
+    return attempt;
   }
 
-  /** Leaving {@code getInputStream}: the outermost exit ends the attempt. */
-  public static void exitResponse(
-      HttpURLConnection connection, ConnectionAttempt state, int responseCode, Throwable thrown) {
-    if (--state.depth > 0) {
-      return;
-    }
-    // Mark the end first: reading a header re-enters getInputStream, which must find no open attempt.
-    ATTEMPTS.put(connection, ENDED);
-    if (responseCode > 0) {
-      CurrentsRequests.end(state.attempt, responseCode, connection, RESPONSE_HEADERS);
-    } else {
-      CurrentsRequests.fail(state.attempt, thrown);
+  /**
+   * Leaving the outermost {@code getInputStream}: the attempt ends, with the response or the failure. Reading a
+   * header of the response calls {@code getInputStream} again, which must find itself inside this call.
+   */
+  public static void exitResponse(HttpURLConnection connection, Attempt attempt, int responseCode, Throwable thrown) {
+    try {
+      if (responseCode > 0) {
+        CurrentsRequests.end(attempt, responseCode, connection, RESPONSE_HEADERS);
+      } else {
+        CurrentsRequests.fail(attempt, thrown);
+      }
+    } finally {
+      RESPONDING.remove();
     }
   }
 
@@ -67,39 +86,6 @@ public final class HttpUrlConnectionAttempts {
    * TLS handshake): ends the open attempt, which no {@code getInputStream} may follow.
    */
   public static void failOpen(HttpURLConnection connection, Throwable thrown) {
-    ConnectionAttempt state = ATTEMPTS.get(connection);
-    if (state != null && state != ENDED) {
-      ATTEMPTS.put(connection, ENDED);
-      CurrentsRequests.fail(state.attempt, thrown);
-    }
-  }
-
-  private static ConnectionAttempt stateOf(HttpURLConnection connection, MessageHeader requestHeaders) {
-    ConnectionAttempt state = ATTEMPTS.get(connection);
-    if (state == null) {
-      Attempt started =
-          CurrentsRequests.start(
-              CLIENT, connection.getRequestMethod(), connection.getURL(), requestHeaders, REQUEST_HEADERS);
-      if (started == null) {
-        return null;
-      }
-      // Not yet connected: the connection still takes request headers.
-      CurrentsRequests.propagate(started, connection);
-      state = ATTEMPTS.putIfAbsent(connection, new ConnectionAttempt(started));
-    }
-    return state == ENDED ? null : state;
-  }
-
-  /**
-   * One connection's attempt and how deep its {@code getInputStream} calls are nested. {@code
-   * getInputStream} is synchronized on the connection, so the depth needs no further guard.
-   */
-  public static final class ConnectionAttempt {
-    final Attempt attempt;
-    int depth;
-
-    ConnectionAttempt(Attempt attempt) {
-      this.attempt = attempt;
-    }
+    CurrentsRequests.fail(ATTEMPTS.get(connection), thrown);
   }
 }
