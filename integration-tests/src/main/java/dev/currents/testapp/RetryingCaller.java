@@ -11,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.retry.backoff.BackOffPolicy;
 import org.springframework.retry.backoff.ExponentialBackOffPolicy;
+import org.springframework.retry.backoff.ExponentialRandomBackOffPolicy;
 import org.springframework.retry.policy.SimpleRetryPolicy;
 import org.springframework.retry.support.RetryTemplate;
 
@@ -53,7 +55,8 @@ final class RetryingCaller {
           "exponential", call -> loop(call, attempt -> Duration.ofMillis(150L << attempt)),
           "resilience4j", RetryingCaller::resilience4j,
           "failsafe", RetryingCaller::failsafe,
-          "spring", RetryingCaller::springRetry);
+          "spring", RetryingCaller::springRetry,
+          "spring-random", RetryingCaller::springRetryRandom);
 
   private static boolean retryable(HttpResponse<String> response) {
     return response.statusCode() == 429 || response.statusCode() >= 500;
@@ -101,6 +104,22 @@ final class RetryingCaller {
     backOff.setInitialInterval(150);
     backOff.setMultiplier(2.0);
     backOff.setMaxInterval(5000);
+    return springRetry(call, backOff);
+  }
+
+  /**
+   * Spring Retry's ExponentialRandomBackOffPolicy: each wait is the exponential interval times a random factor in
+   * [1, multiplier).
+   */
+  private static HttpResponse<String> springRetryRandom(CheckedCall call) throws Exception {
+    ExponentialRandomBackOffPolicy backOff = new ExponentialRandomBackOffPolicy();
+    backOff.setInitialInterval(150);
+    backOff.setMultiplier(2.0);
+    backOff.setMaxInterval(5000);
+    return springRetry(call, backOff);
+  }
+
+  private static HttpResponse<String> springRetry(CheckedCall call, BackOffPolicy backOff) throws Exception {
     RetryTemplate template = new RetryTemplate();
     template.setBackOffPolicy(backOff);
     template.setRetryPolicy(new SimpleRetryPolicy(MAX_ATTEMPTS));
