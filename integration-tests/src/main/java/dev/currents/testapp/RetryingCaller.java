@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.retry.backoff.BackOffPolicy;
 import org.springframework.retry.backoff.ExponentialBackOffPolicy;
 import org.springframework.retry.backoff.ExponentialRandomBackOffPolicy;
 import org.springframework.retry.policy.SimpleRetryPolicy;
@@ -100,11 +99,7 @@ final class RetryingCaller {
 
   /** Spring Retry's RetryTemplate with ExponentialBackOffPolicy; it retries on exceptions, so 429 throws. */
   private static HttpResponse<String> springRetry(CheckedCall call) throws Exception {
-    ExponentialBackOffPolicy backOff = new ExponentialBackOffPolicy();
-    backOff.setInitialInterval(150);
-    backOff.setMultiplier(2.0);
-    backOff.setMaxInterval(5000);
-    return springRetry(call, backOff);
+    return springRetry(call, new ExponentialBackOffPolicy());
   }
 
   /**
@@ -112,14 +107,15 @@ final class RetryingCaller {
    * [1, multiplier).
    */
   private static HttpResponse<String> springRetryRandom(CheckedCall call) throws Exception {
-    ExponentialRandomBackOffPolicy backOff = new ExponentialRandomBackOffPolicy();
+    return springRetry(call, new ExponentialRandomBackOffPolicy());
+  }
+
+  /** With {@code backOff} at 150 ms, x2, at most 5 s. */
+  private static HttpResponse<String> springRetry(CheckedCall call, ExponentialBackOffPolicy backOff)
+      throws Exception {
     backOff.setInitialInterval(150);
     backOff.setMultiplier(2.0);
     backOff.setMaxInterval(5000);
-    return springRetry(call, backOff);
-  }
-
-  private static HttpResponse<String> springRetry(CheckedCall call, BackOffPolicy backOff) throws Exception {
     RetryTemplate template = new RetryTemplate();
     template.setBackOffPolicy(backOff);
     template.setRetryPolicy(new SimpleRetryPolicy(MAX_ATTEMPTS));

@@ -46,7 +46,7 @@ final class YamlKeys {
       while (indent < line.length() && line.charAt(indent) == ' ') {
         indent++;
       }
-      String content = withoutComment(line.substring(indent), number).trim();
+      String content = withoutComment(line.substring(indent)).trim();
       if (content.isEmpty()) {
         continue;
       }
@@ -111,24 +111,21 @@ final class YamlKeys {
 
   /** Where a mapping key ends (the colon followed by a space or the line's end, outside quotes), or -1. */
   private static int keyEnd(String content) {
-    char quote = 0;
-    for (int i = 0; i < content.length(); i++) {
-      char c = content.charAt(i);
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        }
-      } else if (i == 0 && (c == '"' || c == '\'')) {
-        quote = c;
-      } else if (c == ':' && (i + 1 == content.length() || content.charAt(i + 1) == ' ')) {
-        return i;
-      }
-    }
-    return -1;
+    return outsideQuotes(content, ':');
   }
 
   /** The line without a {@code #} comment: one at the start, or after a space, outside quotes. */
-  private static String withoutComment(String content, int number) {
+  private static String withoutComment(String content) {
+    int hash = outsideQuotes(content, '#');
+    return hash < 0 ? content : content.substring(0, hash);
+  }
+
+  /**
+   * The first {@code ':'} that ends a key (followed by a space or the end) or {@code '#'} that starts a comment
+   * (at the start or after a space), outside a quoted scalar; -1 when there is none. A quote opens a scalar
+   * only where one can start: at the beginning, or after a space or a colon ({@code it's} is no quote).
+   */
+  private static int outsideQuotes(String content, char target) {
     char quote = 0;
     for (int i = 0; i < content.length(); i++) {
       char c = content.charAt(i);
@@ -138,11 +135,13 @@ final class YamlKeys {
         }
       } else if ((c == '"' || c == '\'') && (i == 0 || " :".indexOf(content.charAt(i - 1)) >= 0)) {
         quote = c;
-      } else if (c == '#' && (i == 0 || content.charAt(i - 1) == ' ')) {
-        return content.substring(0, i);
+      } else if (c == target && target == ':' && (i + 1 == content.length() || content.charAt(i + 1) == ' ')) {
+        return i;
+      } else if (c == target && target == '#' && (i == 0 || content.charAt(i - 1) == ' ')) {
+        return i;
       }
     }
-    return content;
+    return -1;
   }
 
   private static String unquote(String scalar, int number) {
