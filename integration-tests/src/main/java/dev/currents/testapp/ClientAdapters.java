@@ -40,6 +40,8 @@ final class ClientAdapters {
           client("apache4", library("dev.currents.testapp.apache4.ApacheHttpClient4Adapter", false)),
           client("apache5", library("dev.currents.testapp.apache5.ApacheHttpClient5Adapter", false)),
           client("apache5-retrying", library("dev.currents.testapp.apache5.ApacheHttpClient5RetryingAdapter", false)),
+          client("google-http-client-retrying",
+              library("dev.currents.testapp.google.GoogleHttpClientRetryingAdapter", false)),
           client("apache5-async", library("dev.currents.testapp.apache5.ApacheHttpClient5AsyncAdapter", false)),
           client("apache5-async-producer", library("dev.currents.testapp.apache5.ApacheHttpClient5AsyncAdapter", true)),
           client("async-http-client", library("dev.currents.testapp.asynchttpclient.AsyncHttpClientAdapter", false)),

@@ -99,6 +99,13 @@ final class Subjects {
 
   static final Subject.Library FEIGN = new Subject.Library("feign", List.of(FEIGN_DEFAULT));
 
+  /**
+   * google-http-client retrying by itself with its ExponentialBackOff, on HttpURLConnection: for BackoffIT only,
+   * not in the client suite (the library adds no client of its own).
+   */
+  static final Subject.Library GOOGLE_HTTP_CLIENT = new Subject.Library("google-http-client",
+      List.of(new TestedClient("google-http-client-retrying", "http-url-connection", Set.of())));
+
   /** Feign 13 also on the JDK's HttpClient (feign-java11, which has no 11.0). */
   static final Subject.Library FEIGN_13 =
       new Subject.Library("feign", List.of(FEIGN_DEFAULT, new TestedClient("feign-java11", "java-http-client", Set.of())));
