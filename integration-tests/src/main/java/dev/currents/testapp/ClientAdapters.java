@@ -40,6 +40,8 @@ final class ClientAdapters {
           client("apache4", library("dev.currents.testapp.apache4.ApacheHttpClient4Adapter", false)),
           client("apache5", library("dev.currents.testapp.apache5.ApacheHttpClient5Adapter", false)),
           client("apache5-retrying", library("dev.currents.testapp.apache5.ApacheHttpClient5RetryingAdapter", false)),
+          client("spring-boot-orders-service",
+              library("dev.currents.testapp.springboot.OrdersServiceAdapter", false)),
           client("google-http-client-retrying",
               library("dev.currents.testapp.google.GoogleHttpClientRetryingAdapter", false)),
           client("apache5-async", library("dev.currents.testapp.apache5.ApacheHttpClient5AsyncAdapter", false)),

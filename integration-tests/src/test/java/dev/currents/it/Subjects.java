@@ -103,6 +103,10 @@ final class Subjects {
    * google-http-client retrying by itself with its ExponentialBackOff, on HttpURLConnection: for BackoffIT only,
    * not in the client suite (the library adds no client of its own).
    */
+  /** A Spring Boot 3.5 service with WebClient, RestClient and Apache HttpClient 5: for SpringBootServiceIT only. */
+  static final Subject.Library SPRING_BOOT = new Subject.Library("spring-boot",
+      List.of(new TestedClient("spring-boot-orders-service", "reactor-netty", Set.of())));
+
   static final Subject.Library GOOGLE_HTTP_CLIENT = new Subject.Library("google-http-client",
       List.of(new TestedClient("google-http-client-retrying", "http-url-connection", Set.of())));
 
