@@ -32,9 +32,9 @@ public final class BackoffMeters {
     static final List<String> REASONS = List.of("retry_after_ignored", "no_backoff", "not_increasing");
     /** The values of the {@code result} tag, in the order of SPEC section 4. */
     static final List<String> RESULTS = List.of("recovered", "failed", "abandoned");
-    /** The values of the {@code policy} tag, in the order of SPEC section 4. */
+    /** The values of the {@code policy} tag, in the order of SPEC section 4, then the README's {@code inconclusive}. */
     static final List<String> POLICIES = List.of("immediate", "constant", "exponential", "retry_after", "irregular",
-            "single");
+            "single", "inconclusive");
     /** The values of the {@code trigger} tag, in the order of SPEC section 4. */
     static final List<String> TRIGGERS = List.of("too_many_requests", "server_error", "timeout", "network_error",
             "client_error");

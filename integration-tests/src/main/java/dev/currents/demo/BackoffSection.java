@@ -215,13 +215,15 @@ public final class BackoffSection implements SummarySection {
     private static String policies(BackoffMeters m) {
         Set<String> policies = m.chainsByPolicy().keySet();
         List<String> words = new ArrayList<>();
-        for (String policy : List.of("exponential", "retry_after", "constant", "irregular", "immediate")) {
+        for (String policy : List.of("exponential", "retry_after", "constant", "irregular", "inconclusive",
+                "immediate")) {
             if (policies.contains(policy)) {
                 words.add(switch (policy) {
                     case "exponential" -> "backs off exponentially";
                     case "retry_after" -> "honours Retry-After";
                     case "constant" -> "waits a constant time";
                     case "irregular" -> "waits irregularly";
+                    case "inconclusive" -> "waits, too few times or too unevenly to tell how";
                     default -> "retries at once";
                 });
             }

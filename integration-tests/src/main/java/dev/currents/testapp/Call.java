@@ -36,6 +36,11 @@ public final class Call {
    */
   public final int retries;
   public final Duration retryDelay;
+  /**
+   * {@code retryBackoff=true}: Reactor's {@code Retry.backoff(retries, retryDelay)} instead (x2 per retry, its
+   * default jitter of 0.5), retrying 429s as well as 5xx.
+   */
+  public final boolean retryBackoff;
 
   private Call(String id, String client, String method, URI uri, Options options) {
     this.id = id;
@@ -51,6 +56,7 @@ public final class Call {
     this.concurrent = options.concurrent;
     this.retries = options.retries;
     this.retryDelay = options.retryDelay;
+    this.retryBackoff = options.retryBackoff;
   }
 
   static Call parse(String line) {
@@ -76,6 +82,7 @@ public final class Call {
     int concurrent = 1;
     int retries;
     Duration retryDelay;
+    boolean retryBackoff;
 
     void set(String name, String value) {
       switch (name) {
@@ -106,6 +113,9 @@ public final class Call {
           break;
         case "retryDelayMs":
           retryDelay = Duration.ofMillis(Long.parseLong(value));
+          break;
+        case "retryBackoff":
+          retryBackoff = Boolean.parseBoolean(value);
           break;
         default:
           throw new IllegalArgumentException("unknown option " + name);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.retry.backoff.ExponentialBackOffPolicy;
+import org.springframework.retry.backoff.ExponentialRandomBackOffPolicy;
 import org.springframework.retry.policy.SimpleRetryPolicy;
 import org.springframework.retry.support.RetryTemplate;
 
@@ -53,7 +54,8 @@ final class RetryingCaller {
           "exponential", call -> loop(call, attempt -> Duration.ofMillis(150L << attempt)),
           "resilience4j", RetryingCaller::resilience4j,
           "failsafe", RetryingCaller::failsafe,
-          "spring", RetryingCaller::springRetry);
+          "spring", RetryingCaller::springRetry,
+          "spring-random", RetryingCaller::springRetryRandom);
 
   private static boolean retryable(HttpResponse<String> response) {
     return response.statusCode() == 429 || response.statusCode() >= 500;
@@ -97,7 +99,20 @@ final class RetryingCaller {
 
   /** Spring Retry's RetryTemplate with ExponentialBackOffPolicy; it retries on exceptions, so 429 throws. */
   private static HttpResponse<String> springRetry(CheckedCall call) throws Exception {
-    ExponentialBackOffPolicy backOff = new ExponentialBackOffPolicy();
+    return springRetry(call, new ExponentialBackOffPolicy());
+  }
+
+  /**
+   * Spring Retry's ExponentialRandomBackOffPolicy: each wait is the exponential interval times a random factor in
+   * [1, multiplier).
+   */
+  private static HttpResponse<String> springRetryRandom(CheckedCall call) throws Exception {
+    return springRetry(call, new ExponentialRandomBackOffPolicy());
+  }
+
+  /** With {@code backOff} at 150 ms, x2, at most 5 s. */
+  private static HttpResponse<String> springRetry(CheckedCall call, ExponentialBackOffPolicy backOff)
+      throws Exception {
     backOff.setInitialInterval(150);
     backOff.setMultiplier(2.0);
     backOff.setMaxInterval(5000);

@@ -65,6 +65,7 @@ final class AppJvm implements AutoCloseable {
     private final List<String> agentsBefore = new ArrayList<>();
     private final List<String> agentsAfter = new ArrayList<>();
     private String mainClass = "dev.currents.testapp.ClientDriver";
+    private Path mainJar;
     private final List<String> arguments = new ArrayList<>();
 
     private Builder(Jdks.Jdk jdk) {
@@ -121,6 +122,11 @@ final class AppJvm implements AutoCloseable {
     }
 
     /** Another {@code -javaagent}, attached before this agent or after it. */
+    /** The class path the application gets unless it runs from a {@link #mainJar}: for that jar's manifest. */
+    List<String> classPath() {
+      return List.copyOf(classPath);
+    }
+
     Builder javaagent(Path jar, boolean beforeThisAgent) {
       (beforeThisAgent ? agentsBefore : agentsAfter).add("-javaagent:" + jar.toAbsolutePath());
       return this;
@@ -128,6 +134,15 @@ final class AppJvm implements AutoCloseable {
 
     Builder mainClass(String name) {
       mainClass = name;
+      return this;
+    }
+
+    /**
+     * Runs {@code java -jar jar} instead of a main class on the class path, as services are run; the jar's
+     * manifest names its main class and class path.
+     */
+    Builder mainJar(Path jar) {
+      mainJar = jar;
       return this;
     }
 
@@ -150,12 +165,18 @@ final class AppJvm implements AutoCloseable {
       }
       command.addAll(agentsAfter);
       properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-      command.add("-cp");
-      command.add(String.join(java.io.File.pathSeparator, classPath));
-      command.add(mainClass);
+      if (mainJar != null) {
+        command.add("-jar");
+        command.add(mainJar.toAbsolutePath().toString());
+      } else {
+        command.add("-cp");
+        command.add(String.join(java.io.File.pathSeparator, classPath));
+        command.add(mainClass);
+      }
       command.addAll(arguments);
       ProcessBuilder builder = new ProcessBuilder(command);
-      builder.environment().keySet().removeIf(name -> name.startsWith("CURRENTS_AGENT_") || name.startsWith("OTEL_"));
+      builder.environment().keySet().removeIf(name -> name.startsWith("CURRENTS_AGENT_") || name.startsWith("OTEL_")
+          || name.endsWith("_APPLICATION_NAME"));
       builder.environment().putAll(environment);
       AppJvm jvm = new AppJvm(builder.start());
       jvm.awaitReady();

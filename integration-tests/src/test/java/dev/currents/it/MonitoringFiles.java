@@ -51,7 +51,7 @@ final class MonitoringFiles {
   }
 
   /**
-   * Every target of every panel, with {@code $service} and {@code $instance} at "All" (the dashboard's
+   * Every target of every panel, with {@code $service}, {@code $instance} and {@code $client} at "All" (the dashboard's
    * {@code allValue}) and Grafana's interval variables at the values it picks for a short time range.
    */
   static List<PanelQuery> dashboardQueries() throws IOException {
@@ -62,6 +62,7 @@ final class MonitoringFiles {
         String expr = target.path("expr").asText()
             .replace("$service", allValue(dashboard, "service"))
             .replace("$instance", allValue(dashboard, "instance"))
+            .replace("$client", allValue(dashboard, "client"))
             .replace("$__rate_interval", "1m")
             .replace("$__interval", "15s")
             .replace("$__range", "5m");
@@ -76,7 +77,10 @@ final class MonitoringFiles {
 
   private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((.+),\\s*(\\w+)\\)");
 
-  /** The dashboard variable's {@code label_values(...)} query, with {@code $service} as the user chose it. */
+  /**
+   * The dashboard variable's {@code label_values(...)} query, with {@code $service} as the user chose it and
+   * {@code $instance} at "All".
+   */
   static LabelValuesQuery variableQuery(String variable, String service) throws IOException {
     JsonNode dashboard = new ObjectMapper().readTree(DASHBOARD.toFile());
     for (JsonNode candidate : dashboard.path("templating").path("list")) {
@@ -85,7 +89,9 @@ final class MonitoringFiles {
         if (!matcher.matches()) {
           throw new IllegalStateException(variable + ": not a label_values query: " + candidate.path("query"));
         }
-        return new LabelValuesQuery(matcher.group(1).replace("$service", service), matcher.group(2));
+        return new LabelValuesQuery(
+            matcher.group(1).replace("$service", service).replace("$instance", allValue(dashboard, "instance")),
+            matcher.group(2));
       }
     }
     throw new IllegalStateException("the dashboard has no variable " + variable);

@@ -37,6 +37,8 @@ class MonitoringLiveIT {
   /** The alerts a client that retries 429s at once, with and without Retry-After, must raise. */
   private static final Set<String> STORM_ALERTS =
       Set.of("CurrentsApiRateLimited", "CurrentsRetryAfterIgnored", "CurrentsRetryWithoutBackoff");
+  /** Those of them on the backoff meters, which are per service and client. */
+  private static final Set<String> BACKOFF_ALERTS = Set.of("CurrentsRetryAfterIgnored", "CurrentsRetryWithoutBackoff");
   /**
    * Alerts the storm must not raise: the demo workload makes a few 401s, 403s and 402s among the storm's many
    * requests, as a service would now and then, and every agent is scraped.
@@ -88,9 +90,24 @@ class MonitoringLiveIT {
       assertTrue(firing(alerts).containsAll(STORM_ALERTS),
           "firing: " + firing(alerts) + ", all: " + alerts + "\n" + prometheus.log());
       for (String name : STORM_ALERTS) {
-        List<PrometheusServer.Alert> once = alerts.stream().filter(alert -> alert.name().equals(name)).toList();
-        assertEquals(1, once.size(), name + " once for the service, not per instance: " + once);
-        assertEquals("storm", once.get(0).labels().path("service_name").asText(), name);
+        List<PrometheusServer.Alert> raised = alerts.stream().filter(alert -> alert.name().equals(name)).toList();
+        if (!BACKOFF_ALERTS.contains(name)) {
+          assertEquals(1, raised.size(), name + " once for the service, not per instance: " + raised);
+          assertEquals("storm", raised.get(0).labels().path("service_name").asText(), name);
+          continue;
+        }
+        // Issue #17: a backoff alert is per service and client, once whatever the instances, and names the client.
+        Set<String> clients = new TreeSet<>();
+        for (PrometheusServer.Alert alert : raised) {
+          assertEquals("storm", alert.labels().path("service_name").asText(), name);
+          String client = alert.labels().path("client").asText();
+          assertTrue(clients.add(client), name + " once per client, not per instance: " + raised);
+          assertTrue(alert.annotations().path("summary").asText().contains(" through " + client + " "),
+              name + " names the client: " + alert.annotations());
+          assertTrue(alert.annotations().path("description").asText().contains(" through " + client + " "),
+              name + " names the client: " + alert.annotations());
+        }
+        assertTrue(clients.contains("java-http-client"), name + " for the hammer's client: " + raised);
       }
       Set<String> raised = alerts.stream().map(PrometheusServer.Alert::name).collect(Collectors.toCollection(TreeSet::new));
       raised.retainAll(NOT_IN_THE_STORM);
@@ -100,6 +117,7 @@ class MonitoringLiveIT {
       assertEveryPanelShowsTheStorm(prometheus, start);
       assertVariablesList(prometheus, "storm", "127.0.0.1:" + demo.metricsPort(), "127.0.0.1:" + hammer.metricsPort());
       assertPanelShows(prometheus, "Backoff violations by reason [A]", "reason", "retry_after_ignored", "no_backoff");
+      assertPanelShows(prometheus, "Backoff violations by client and reason [A]", "client", "java-http-client");
       assertPanelShows(prometheus, "429s by endpoint [A]", "endpoint", PROJECTS);
       assertPanelShows(prometheus, "Rate limited (429) share by service [A]", "service_name", "storm");
       // The demo's few 401s, 403s, its one 402 and its retry chains, each a series' first sample or two.
@@ -108,6 +126,8 @@ class MonitoringLiveIT {
       assertPanelShowed(prometheus, start, "402 Request Failed by endpoint (per interval) [A]",
           "endpoint", "/v1/runs/{runId}/cancel");
       assertPanelShowed(prometheus, start, "Retry chains by result and policy (per interval) [A]", "result", "recovered");
+      assertPanelShowed(prometheus, start, "Retry chains by client and policy (per interval) [A]",
+          "client", "java-http-client");
     } finally {
       api.api.close();
     }
@@ -146,8 +166,8 @@ class MonitoringLiveIT {
 
       // Silence must come from healthy numbers, not from rules that see nothing.
       awaitData(prometheus, "service_name_error_category:currents_api_requests:ratio_rate5m{service_name=\"healthy\", error_category=\"ok\"} > 0.9");
-      awaitData(prometheus, "service_name_result:currents_api_retry_chains:ratio_rate15m{service_name=\"healthy\", result=\"recovered\"} == 1");
-      awaitData(prometheus, "service_name:currents_api_backoff_retries:rate10m{service_name=\"healthy\"} > 0");
+      awaitData(prometheus, "service_name_client_result:currents_api_retry_chains:ratio_rate15m{service_name=\"healthy\", client=\"java-http-client\", result=\"recovered\"} == 1");
+      awaitData(prometheus, "service_name_client:currents_api_backoff_retries:rate10m{service_name=\"healthy\", client=\"java-http-client\"} > 0");
       for (JsonNode rule : prometheus.rules()) {
         assertEquals("ok", rule.path("health").asText(), rule.path("name").asText() + ": " + rule.path("lastError").asText());
       }
@@ -214,6 +234,16 @@ class MonitoringLiveIT {
     assertEquals(new TreeSet<>(List.of(instances)), new TreeSet<>(listedInstances), "variable instance for " + ofService);
     MonitoringFiles.LabelValuesQuery ofNone = MonitoringFiles.variableQuery("instance", "no-such-service");
     assertEquals(List.of(), prometheus.labelValues(ofNone.label(), ofNone.selector()), "instances of another service");
+    // The clients of the chosen service (on all its instances): the JDK's two, which the hammer and the demo use.
+    MonitoringFiles.LabelValuesQuery clients = MonitoringFiles.variableQuery("client", service);
+    assertEquals("client", clients.label());
+    List<String> listedClients = prometheus.labelValues(clients.label(), clients.selector());
+    assertTrue(listedClients.contains("java-http-client"), "variable client: " + listedClients + " for " + clients);
+    assertTrue(Set.of("java-http-client", "http-url-connection").containsAll(listedClients),
+        "variable client: " + listedClients + " for " + clients);
+    MonitoringFiles.LabelValuesQuery clientsOfNone = MonitoringFiles.variableQuery("client", "no-such-service");
+    assertEquals(List.of(), prometheus.labelValues(clientsOfNone.label(), clientsOfNone.selector()),
+        "clients of another service");
   }
 
   /** Prometheus renders every alert's runbook_url, with the external label the README names, as an absolute URL. */

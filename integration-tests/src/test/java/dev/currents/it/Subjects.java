@@ -99,6 +99,17 @@ final class Subjects {
 
   static final Subject.Library FEIGN = new Subject.Library("feign", List.of(FEIGN_DEFAULT));
 
+  /**
+   * google-http-client retrying by itself with its ExponentialBackOff, on HttpURLConnection: for BackoffIT only,
+   * not in the client suite (the library adds no client of its own).
+   */
+  /** A Spring Boot 3.5 service with WebClient, RestClient and Apache HttpClient 5: for SpringBootServiceIT only. */
+  static final Subject.Library SPRING_BOOT = new Subject.Library("spring-boot",
+      List.of(new TestedClient("spring-boot-orders-service", "reactor-netty", Set.of())));
+
+  static final Subject.Library GOOGLE_HTTP_CLIENT = new Subject.Library("google-http-client",
+      List.of(new TestedClient("google-http-client-retrying", "http-url-connection", Set.of())));
+
   /** Feign 13 also on the JDK's HttpClient (feign-java11, which has no 11.0). */
   static final Subject.Library FEIGN_13 =
       new Subject.Library("feign", List.of(FEIGN_DEFAULT, new TestedClient("feign-java11", "java-http-client", Set.of())));

@@ -46,7 +46,7 @@ class DashboardStructureTest {
     JsonNode datasource = variable("datasource");
     assertEquals("datasource", datasource.path("type").asText());
     assertEquals("prometheus", datasource.path("query").asText());
-    for (String name : List.of("service", "instance")) {
+    for (String name : List.of("service", "instance", "client")) {
       JsonNode variable = variable(name);
       assertEquals("query", variable.path("type").asText(), name);
       assertEquals(DATASOURCE, variable.path("datasource").path("uid").asText(), name);
@@ -54,6 +54,44 @@ class DashboardStructureTest {
       assertFalse(variable.path("definition").asText().isBlank(), name + ": query");
     }
     assertTrue(variable("instance").path("definition").asText().contains("$service"), "instances of the chosen services");
+    String clients = variable("client").path("definition").asText();
+    assertTrue(clients.contains("$service") && clients.contains("$instance") && clients.endsWith(", client)"),
+        "clients of the chosen services and instances: " + clients);
+  }
+
+  /**
+   * Issue #17: the backoff meters carry the client, so the backoff row shows the chosen clients only, and has
+   * panels per client (which call site to fix).
+   */
+  @Test
+  void theBackoffRowFiltersByClientAndHasPanelsPerClient() {
+    boolean backoff = false;
+    int filtered = 0;
+    Set<String> perClient = new HashSet<>();
+    for (JsonNode panel : dashboard.path("panels")) {
+      if (panel.path("type").asText().equals("row")) {
+        backoff = panel.path("title").asText().startsWith("Rate limits and backoff");
+        if (backoff) {
+          assertTrue(panel.path("title").asText().contains("$client"), "the row says which clients it shows");
+        }
+        continue;
+      }
+      if (!backoff) {
+        continue;
+      }
+      for (JsonNode target : panel.path("targets")) {
+        String expr = target.path("expr").asText();
+        assertTrue(expr.contains("client=~\"$client\""), panel.path("title") + ": " + expr);
+        if (expr.startsWith("sum by (client,")) {
+          perClient.add(panel.path("title").asText());
+        }
+      }
+      filtered++;
+    }
+    assertTrue(filtered > 0, "no backoff panels");
+    assertEquals(
+        Set.of("Backoff violations by client and reason", "Retry chains by client and policy (per interval)"),
+        perClient);
   }
 
   @Test

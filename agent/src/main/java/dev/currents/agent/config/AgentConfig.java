@@ -25,7 +25,7 @@ public final class AgentConfig {
   private final boolean enabled;
   private final Path configFile;
   private final String hosts;
-  private final String serviceName;
+  private final ServiceName serviceName;
   private final Set<MetricsExporter> metricsExporters;
   private final String prometheusHost;
   private final int prometheusPort;
@@ -38,7 +38,7 @@ public final class AgentConfig {
   private final AgentLog.Level logLevel;
   private final Set<String> disabledInstrumentations;
 
-  AgentConfig(boolean enabled, Path configFile, String hosts, String serviceName,
+  AgentConfig(boolean enabled, Path configFile, String hosts, ServiceName serviceName,
       Set<MetricsExporter> metricsExporters, String prometheusHost, int prometheusPort,
       Set<TracesExporter> tracesExporters, URI otlpEndpoint, boolean tracesPropagate, Duration backoffWindow,
       Duration backoffMinDelay, int backoffMaxOpenChains, AgentLog.Level logLevel,
@@ -115,9 +115,66 @@ public final class AgentConfig {
     return hosts;
   }
 
-  /** {@code currents.agent.service.name}, else {@code OTEL_SERVICE_NAME}, else {@code unknown_service:java}. */
+  /**
+   * {@code service.name}: {@code currents.agent.service.name}, else OpenTelemetry's setting, else the
+   * application's own name, else its main jar's, else {@code unknown_service:java} ({@link ServiceNames}). The
+   * first call may read the application's configuration files (bounded, a few milliseconds): make it off
+   * {@code premain}, as the agent's start thread does.
+   */
   public String serviceName() {
-    return serviceName;
+    return serviceName.get();
+  }
+
+  /** Where {@link #serviceName()} came from, for the debug log: {@code system property spring.application.name}. */
+  public String serviceNameSource() {
+    serviceName.get();
+    return serviceName.source;
+  }
+
+  /** A service name known at loading, or detected from files once, when first asked for. */
+  static final class ServiceName {
+    private ServiceNames detector;
+    private volatile String name;
+    private String source;
+
+    private ServiceName(String name, String source, ServiceNames detector) {
+      this.name = name;
+      this.source = source;
+      this.detector = detector;
+    }
+
+    static ServiceName known(String name, String source) {
+      return new ServiceName(name, source, null);
+    }
+
+    static ServiceName detected(ServiceNames detector) {
+      return new ServiceName(null, null, detector);
+    }
+
+    String get() {
+      String known = name;
+      if (known != null) {
+        return known;
+      }
+      synchronized (this) {
+        if (name == null) {
+          String detected;
+          try {
+            detected = detector.detect();
+            source = detector.source();
+          } catch (RuntimeException e) {
+            // A bug in reading files must not cost the application its agent: the default applies.
+            AgentLog.warn("service.name: cannot detect the application's name (" + e + "); using "
+                + ServiceNames.UNKNOWN);
+            detected = ServiceNames.UNKNOWN;
+            source = "the default";
+          }
+          detector = null;
+          name = detected;
+        }
+        return name;
+      }
+    }
   }
 
   /** {@code currents.agent.metrics.exporter}; empty for {@code none}. Unmodifiable. */

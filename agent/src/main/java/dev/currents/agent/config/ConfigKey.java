@@ -6,7 +6,8 @@ import java.util.Locale;
  * Every configuration key of the agent (SPEC section 2) with its default, the one place that lists them.
  *
  * <p>Three defaults depend on the environment and are completed by the loader: {@link #SERVICE_NAME} is
- * {@code OTEL_SERVICE_NAME} before the default below, {@link #OTLP_ENDPOINT} is
+ * OpenTelemetry's setting, then the application's own name, before the default below ({@link ServiceNames}),
+ * {@link #OTLP_ENDPOINT} is
  * {@code OTEL_EXPORTER_OTLP_ENDPOINT} before the default below, and {@link #TRACES_EXPORTER} is {@code otlp}
  * instead of the default below when an OTLP endpoint is set explicitly.
  */
@@ -33,7 +34,7 @@ public enum ConfigKey {
 
   ConfigKey(String key, String defaultValue) {
     this.key = key;
-    this.envName = envNameOf(key);
+    this.envName = envName(key);
     this.defaultValue = defaultValue;
   }
 
@@ -52,8 +53,11 @@ public enum ConfigKey {
     return defaultValue;
   }
 
-  /** The environment form of a key: upper case, {@code .} and {@code -} as {@code _}. */
-  static String envNameOf(String key) {
+  /**
+   * The environment form of any dotted key: upper case, {@code .} and {@code -} as {@code _}. The form Spring
+   * Boot, Quarkus and Micronaut read as well ({@code spring.application.name}: {@code SPRING_APPLICATION_NAME}).
+   */
+  static String envName(String key) {
     return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 

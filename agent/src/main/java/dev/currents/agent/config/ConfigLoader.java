@@ -46,7 +46,6 @@ import java.util.function.Supplier;
  */
 final class ConfigLoader {
 
-  static final String OTEL_SERVICE_NAME = "OTEL_SERVICE_NAME";
   static final String OTEL_EXPORTER_OTLP_ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
   private static final String PREFIX = "currents.agent.";
   private static final String INSTRUMENTATION_PREFIX = PREFIX + "instrumentation.";
@@ -92,7 +91,7 @@ final class ConfigLoader {
         get(ENABLED, ValueParsers::parseBoolean),
         configFile,
         get(HOSTS, String::trim),
-        get(SERVICE_NAME, String::trim, this::defaultServiceName),
+        serviceName(),
         exporters(METRICS_EXPORTER, MetricsExporter.class, METRICS_EXPORTER.defaultValue()),
         get(PROMETHEUS_HOST, String::trim),
         get(PROMETHEUS_PORT, text -> ValueParsers.parseInt(text, 0, 65535)),
@@ -140,7 +139,7 @@ final class ConfigLoader {
   private Set<String> disabledInstrumentations() {
     Set<String> disabled = new HashSet<>();
     for (String key : instrumentationKeys) {
-      Raw raw = resolve(key, ConfigKey.envNameOf(key));
+      Raw raw = resolve(key, ConfigKey.envName(key));
       if (raw == null) {
         continue;
       }
@@ -197,9 +196,22 @@ final class ConfigLoader {
     return Collections.unmodifiableSet(exporters);
   }
 
-  private String defaultServiceName() {
-    String otel = environment.get(OTEL_SERVICE_NAME);
-    return present(otel) ? otel.trim() : SERVICE_NAME.defaultValue();
+  /**
+   * {@code currents.agent.service.name}, else OpenTelemetry's, both known now; else the application's own name
+   * or its main jar's, which {@link ServiceNames#detect()} reads from files when the name is first asked for:
+   * on the agent's start thread, not in {@code premain}.
+   */
+  private AgentConfig.ServiceName serviceName() {
+    Raw raw = resolve(SERVICE_NAME);
+    if (raw != null) {
+      return AgentConfig.ServiceName.known(raw.value.trim(), raw.origin);
+    }
+    ServiceNames names = new ServiceNames(systemProperties, environment, AgentLog::warn);
+    String otel = names.openTelemetry();
+    if (otel != null) {
+      return AgentConfig.ServiceName.known(otel, names.source());
+    }
+    return AgentConfig.ServiceName.detected(names);
   }
 
   /** {@code OTEL_EXPORTER_OTLP_ENDPOINT} when it is set and valid (warning when it is not), else the default. */

@@ -107,8 +107,12 @@ public final class BackoffMetrics implements BackoffListener<MeterLabels> {
         .increment();
   }
 
-  /** The tags every backoff meter starts with. */
+  /**
+   * The tags every backoff meter starts with: method, endpoint and client. A retry's delay and violations carry
+   * the client of the retrying attempt (the one that chose the wait); a chain, the client of the attempt that
+   * opened it (README, Backoff).
+   */
   private static Tags route(MeterLabels labels) {
-    return Tags.of("method", labels.method(), "endpoint", labels.endpoint());
+    return labels.tags();
   }
 }

@@ -30,6 +30,7 @@ public final class MeterRegistries {
   public static MeterRegistries start(AgentConfig config, String agentVersion) {
     CompositeMeterRegistry composite = new CompositeMeterRegistry();
     composite.config().commonTags("service.name", config.serviceName());
+    AgentLog.debug("service.name " + config.serviceName() + ", from " + config.serviceNameSource());
     List<String> destinations = new ArrayList<>();
     for (MetricsExporter exporter : config.metricsExporters()) {
       switch (exporter) {

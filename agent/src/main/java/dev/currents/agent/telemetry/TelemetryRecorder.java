@@ -26,6 +26,7 @@ public final class TelemetryRecorder implements AttemptRecorder {
   private final BackoffMetrics backoff;
   private final RetryChains<MeterLabels> chains;
   private final AttemptSpans spans;
+  private final MeterLabels.Interned labels = new MeterLabels.Interned();
 
   /** @param spans null when the agent makes no spans */
   public TelemetryRecorder(
@@ -52,7 +53,7 @@ public final class TelemetryRecorder implements AttemptRecorder {
             attempt.path(),
             attempt.query(),
             attempt.credentialFingerprint());
-    MeterLabels labels = new MeterLabels(attempt.method(), routes.match(attempt.path()));
+    MeterLabels labels = this.labels.of(attempt.client(), attempt.method(), routes.match(attempt.path()));
     Retry retry = chains.onStart(key, labels, attempt.startNanos());
     AttemptSpan span = spans == null ? null : spans.start(attempt, labels.endpoint(), retry);
     attempt.recorderState(new AttemptState(key, labels, retry, span));

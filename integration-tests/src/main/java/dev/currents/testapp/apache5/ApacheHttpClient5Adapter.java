@@ -17,23 +17,30 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
  * 503 once, after its {@code Retry-After}). {@code cancelAfterMs} calls {@code cancel()} on the request from
  * another thread.
  */
-public final class ApacheHttpClient5Adapter implements ClientAdapter, AutoCloseable {
+public class ApacheHttpClient5Adapter implements ClientAdapter, AutoCloseable {
 
-  private final CloseableHttpClient client =
-      HttpClients.custom()
-          .setConnectionManager(
-              PoolingHttpClientConnectionManagerBuilder.create().setMaxConnPerRoute(50).setMaxConnTotal(100).build())
-          .build();
+  private final CloseableHttpClient client;
 
   /** The driver makes library adapters with an {@code async} flag: the async client is {@link ApacheHttpClient5AsyncAdapter}. */
   public ApacheHttpClient5Adapter(boolean async) {
+    this(
+        async,
+        HttpClients.custom()
+            .setConnectionManager(
+                PoolingHttpClientConnectionManagerBuilder.create().setMaxConnPerRoute(50).setMaxConnTotal(100).build())
+            .build());
+  }
+
+  /** The same calls through a client built otherwise (its own retry strategy, say). */
+  protected ApacheHttpClient5Adapter(boolean async, CloseableHttpClient client) {
     if (async) {
       throw new IllegalArgumentException("the classic client is blocking");
     }
+    this.client = client;
   }
 
   @Override
-  public int execute(Call call) throws IOException {
+  public final int execute(Call call) throws IOException {
     HttpUriRequestBase request = new HttpUriRequestBase(call.method, call.uri);
     request.setConfig(HttpClient5Requests.config(call));
     HttpClient5Requests.addHeaders(request, call);
@@ -50,7 +57,7 @@ public final class ApacheHttpClient5Adapter implements ClientAdapter, AutoClosea
   }
 
   @Override
-  public void close() throws IOException {
+  public final void close() throws IOException {
     client.close();
   }
 }

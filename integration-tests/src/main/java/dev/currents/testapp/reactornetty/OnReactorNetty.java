@@ -39,16 +39,26 @@ public abstract class OnReactorNetty implements ClientAdapter, AutoCloseable {
 
   /**
    * {@code retries}: a 5xx is retried with Reactor's {@code retryWhen} after a fixed delay, as WebClient
-   * applications do; each retry subscribes again, which sends the request again. The last status is the answer.
+   * applications do, or with {@code retryBackoff} a 429 or 5xx with {@code Retry.backoff}, Reactor's jittered
+   * exponential backoff; each retry subscribes again, which sends the request again. The last status is the
+   * answer.
    */
   private static Mono<Integer> retried(Mono<Integer> status, Call call) {
+    Retry retry =
+        call.retryBackoff
+            ? Retry.backoff(call.retries, call.retryDelay).filter(ServerError.class::isInstance)
+            : Retry.fixedDelay(call.retries, call.retryDelay).filter(ServerError.class::isInstance);
     return status
-        .flatMap(code -> code >= 500 ? Mono.<Integer>error(new ServerError(code)) : Mono.just(code))
-        .retryWhen(Retry.fixedDelay(call.retries, call.retryDelay).filter(ServerError.class::isInstance))
+        .flatMap(
+            code ->
+                code >= 500 || (call.retryBackoff && code == 429)
+                    ? Mono.<Integer>error(new ServerError(code))
+                    : Mono.just(code))
+        .retryWhen(retry)
         .onErrorResume(Exceptions::isRetryExhausted, exhausted -> Mono.just(((ServerError) exhausted.getCause()).status));
   }
 
-  /** A 5xx, as an error for {@code retryWhen}. */
+  /** A 5xx (or a 429 with {@code retryBackoff}), as an error for {@code retryWhen}. */
   private static final class ServerError extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final int status;

@@ -13,10 +13,18 @@ public enum BackoffPolicy {
   CONSTANT,
   /** Waits growing about geometrically, jittered or not. */
   EXPONENTIAL,
-  /** Every failure carried {@code Retry-After} and every retry honoured it. */
+  /**
+   * Every failure carried a {@code Retry-After} above zero, and every retry waited about that long: at least
+   * the advice, and not far beyond it. The server's advice, not the client's own choice, explains the waits.
+   */
   RETRY_AFTER,
-  /** None of the above. */
+  /** The waits shrank: none clearly longer than the first, the last clearly shorter. */
   IRREGULAR,
+  /**
+   * The client waited, but its waits are too few (two retries) or too scattered to tell fixed waits from
+   * jittered growing ones: honestly neither {@code constant} nor {@code exponential}.
+   */
+  INCONCLUSIVE,
   /** One retry, or none: a single wait shows no pattern. */
   SINGLE;
 

@@ -79,9 +79,7 @@ final class Chain<L> {
       return null;
     }
     int number = ++retries;
-    boolean retryAfterHonoured =
-        lastRetryAfter.isPresent() && Compliance.honours(waitNanos, lastRetryAfter);
-    waits.add(waitNanos, retryAfterHonoured);
+    waits.add(waitNanos, lastRetryAfter.isPresent() && Compliance.follows(waitNanos, lastRetryAfter));
     int violations =
         Compliance.violations(
             waitNanos,

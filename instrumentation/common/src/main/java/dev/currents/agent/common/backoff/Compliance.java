@@ -45,6 +45,26 @@ final class Compliance {
     return waitNanos >= askedNanos - retryAfterToleranceNanos(retryAfter);
   }
 
+  /**
+   * Whether a wait followed a present {@code Retry-After}, so that the advice, not the client, explains it: the
+   * advice is above zero (every wait is "at least 0 s"), the wait honours it, and it is not far beyond it (at
+   * most {@link BackoffThresholds#RETRY_AFTER_FOLLOWED_SPREAD} times, plus the measurement slack and, for an
+   * HTTP-date, its granularity). A client waiting its own exponential backoff that happens to exceed a short
+   * advice honours it without following it.
+   */
+  static boolean follows(long waitNanos, RetryAfter retryAfter) {
+    long askedNanos = retryAfter.delayMillis() * 1_000_000L;
+    if (askedNanos <= 0 || !honours(waitNanos, retryAfter)) {
+      return false;
+    }
+    long allowed = (long) (askedNanos * BackoffThresholds.RETRY_AFTER_FOLLOWED_SPREAD)
+        + BackoffThresholds.MEASUREMENT_SLACK_NANOS;
+    if (retryAfter.kind() == RetryAfter.Kind.HTTP_DATE) {
+      allowed += BackoffThresholds.HTTP_DATE_GRANULARITY_NANOS;
+    }
+    return waitNanos <= allowed;
+  }
+
   static long retryAfterToleranceNanos(RetryAfter retryAfter) {
     long askedNanos = retryAfter.delayMillis() * 1_000_000L;
     long tolerance =

@@ -12,11 +12,16 @@ final class PolicyClassifier {
     if (waits.count() <= 1) {
       return BackoffPolicy.SINGLE;
     }
-    if (waits.everyRetryAfterHonoured()) {
+    if (waits.everyRetryAfterFollowed()) {
       return BackoffPolicy.RETRY_AFTER;
     }
     if (waits.longestNanos() < minDelayNanos) {
       return BackoffPolicy.IMMEDIATE;
+    }
+    if (waits.count() < BackoffThresholds.SHAPE_FROM_WAITS) {
+      // Two draws of a jittered exponential backoff land within 25% of each other often enough (Reactor's
+      // default jitter: four chains in ten) that any name from their shape would flip between runs.
+      return BackoffPolicy.INCONCLUSIVE;
     }
     if (waits.longestNanos()
         <= waits.shortestNanos() * BackoffThresholds.CONSTANT_SPREAD + BackoffThresholds.MEASUREMENT_SLACK_NANOS) {
@@ -25,6 +30,14 @@ final class PolicyClassifier {
     if (waits.envelopeGrowthPerRetry() >= BackoffThresholds.EXPONENTIAL_GROWTH) {
       return BackoffPolicy.EXPONENTIAL;
     }
-    return BackoffPolicy.IRREGULAR;
+    if (!Compliance.isStepUp(waits.firstNanos(), waits.longestNanos())
+        && Compliance.isStepUp(waits.lastNanos(), waits.firstNanos())) {
+      // Shrank: no wait clearly above the first, and the last clearly below it. Nothing jittered exponential
+      // draws looks like that more than now and then.
+      return BackoffPolicy.IRREGULAR;
+    }
+    // Scattered without growing steadily: random waits with no trend, or a jittered backoff whose draws did
+    // not show its growth (decorrelated jitter staying near its base). The waits cannot say which.
+    return BackoffPolicy.INCONCLUSIVE;
   }
 }

@@ -9,9 +9,10 @@ final class WaitStats {
   private int count;
   private long shortestNanos = Long.MAX_VALUE;
   private long longestNanos;
+  private long firstNanos;
   private long previousNanos;
   private boolean steppedUp;
-  private boolean everyRetryAfterHonoured = true;
+  private boolean everyRetryAfterFollowed = true;
 
   // Least-squares fit of y = ln(longest wait so far + slack) against x = retry number.
   private double sumX;
@@ -20,17 +21,21 @@ final class WaitStats {
   private double sumXX;
 
   /**
-   * @param retryAfterHonoured the failure before this wait carried {@code Retry-After} and the wait honoured it
+   * @param retryAfterFollowed the failure before this wait carried a {@code Retry-After} above zero and the wait
+   *     followed it ({@link Compliance#follows})
    */
-  void add(long waitNanos, boolean retryAfterHonoured) {
+  void add(long waitNanos, boolean retryAfterFollowed) {
     if (count > 0 && Compliance.isStepUp(previousNanos, waitNanos)) {
       steppedUp = true;
+    }
+    if (count == 0) {
+      firstNanos = waitNanos;
     }
     count++;
     previousNanos = waitNanos;
     shortestNanos = Math.min(shortestNanos, waitNanos);
     longestNanos = Math.max(longestNanos, waitNanos);
-    everyRetryAfterHonoured &= retryAfterHonoured;
+    everyRetryAfterFollowed &= retryAfterFollowed;
     double x = count;
     double y = Math.log((double) longestNanos + BackoffThresholds.MEASUREMENT_SLACK_NANOS);
     sumX += x;
@@ -51,14 +56,23 @@ final class WaitStats {
     return longestNanos;
   }
 
+  long firstNanos() {
+    return firstNanos;
+  }
+
+  /** The last wait so far. */
+  long lastNanos() {
+    return previousNanos;
+  }
+
   /** Whether some wait was clearly longer than the one before it. */
   boolean steppedUp() {
     return steppedUp;
   }
 
-  /** Whether every wait followed a {@code Retry-After} and honoured it (true when there is no wait). */
-  boolean everyRetryAfterHonoured() {
-    return everyRetryAfterHonoured;
+  /** Whether every wait followed a {@code Retry-After} above zero (true when there is no wait). */
+  boolean everyRetryAfterFollowed() {
+    return everyRetryAfterFollowed;
   }
 
   /** The factor by which the envelope of the waits grows per retry; 1 with fewer than two waits. */

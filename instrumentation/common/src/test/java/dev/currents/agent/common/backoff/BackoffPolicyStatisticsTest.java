@@ -190,8 +190,10 @@ class BackoffPolicyStatisticsTest {
   void decorrelatedJitterIsMostlyExponentialAndItsMissesIrregular() {
     Outcome o = run("decorrelated jitter", DECORRELATED_JITTER, false);
     assertRate(0.80, o.rate(BackoffPolicy.EXPONENTIAL), "decorrelated jitter named exponential");
-    // Now and then four draws land within 25% of each other, and the chain is constant; it looked it.
-    assertRate(0.98, o.rate(BackoffPolicy.EXPONENTIAL) + o.rate(BackoffPolicy.IRREGULAR), "decorrelated misses");
+    // Now and then four draws land within 25% of each other, and the chain is constant; it looked it. The
+    // other misses stayed near the base: inconclusive since issue #17 (irregular before), never a wrong name.
+    assertRate(0.98, o.rate(BackoffPolicy.EXPONENTIAL) + o.rate(BackoffPolicy.IRREGULAR)
+        + o.rate(BackoffPolicy.INCONCLUSIVE), "decorrelated misses");
     assertTrue(o.notIncreasingRate() <= 0.10, "decorrelated jitter flagged: " + o.notIncreasingRate());
   }
 

@@ -48,7 +48,9 @@ class PolicyTest {
   void immediate() {
     assertEquals(BackoffPolicy.IMMEDIATE, policyOf(0, 5, 20));
     assertEquals(BackoffPolicy.IMMEDIATE, policyOf(99, 1));
-    assertEquals(BackoffPolicy.CONSTANT, policyOf(100, 99), "one wait at the minimum is backing off");
+    // Issue #17: two waits are too few to name a shape; they are still backing off, so not immediate.
+    assertEquals(BackoffPolicy.INCONCLUSIVE, policyOf(100, 99), "one wait at the minimum is backing off");
+    assertEquals(BackoffPolicy.CONSTANT, policyOf(100, 99, 100), "one wait at the minimum is backing off");
   }
 
   @Test
@@ -60,7 +62,8 @@ class PolicyTest {
   @Test
   void constant() {
     assertEquals(BackoffPolicy.CONSTANT, policyOf(1000, 1000, 1000));
-    assertEquals(BackoffPolicy.CONSTANT, policyOf(500, 500));
+    assertEquals(BackoffPolicy.INCONCLUSIVE, policyOf(500, 500), "two waits: Reactor's jitter draws these too");
+    assertEquals(BackoffPolicy.CONSTANT, policyOf(500, 500, 500));
     assertEquals(BackoffPolicy.CONSTANT, policyOf(3000, 2700, 3300, 3000, 2750), "+-10% jitter");
     assertEquals(BackoffPolicy.CONSTANT, policyOf(200, 240, 210), "short waits get the 50 ms slack");
     assertEquals(BackoffPolicy.CONSTANT, policyOf(30_000, 30_000, 30_000));
@@ -68,7 +71,8 @@ class PolicyTest {
 
   @Test
   void exponential() {
-    assertEquals(BackoffPolicy.EXPONENTIAL, policyOf(1000, 2000));
+    assertEquals(BackoffPolicy.INCONCLUSIVE, policyOf(1000, 2000), "two waits: fixed waits with jitter draw these");
+    assertEquals(BackoffPolicy.EXPONENTIAL, policyOf(1000, 2000, 4000));
     assertEquals(BackoffPolicy.EXPONENTIAL, policyOf(1000, 2000, 4000, 8000, 16_000));
     assertEquals(BackoffPolicy.EXPONENTIAL, policyOf(100, 200, 400, 800));
     assertEquals(BackoffPolicy.EXPONENTIAL, policyOf(500, 750, 1125, 1688), "x1.5");
@@ -82,9 +86,25 @@ class PolicyTest {
   void retryAfter() {
     assertEquals(BackoffPolicy.RETRY_AFTER, policyOf(RetryAfter.ofSeconds(3), 3000, 3010, 3200));
     assertEquals(BackoffPolicy.RETRY_AFTER, policyOf(RetryAfter.ofHttpDateDelay(2500), 2000, 2600));
-    assertEquals(
-        BackoffPolicy.RETRY_AFTER, policyOf(RetryAfter.ofSeconds(0), 0, 0, 0), "honoured before immediate");
+    assertEquals(BackoffPolicy.RETRY_AFTER, policyOf(RetryAfter.ofSeconds(1), 1000, 1900), "with jitter on top");
+    assertEquals(BackoffPolicy.SINGLE, policyOf(RetryAfter.ofSeconds(3), 3000), "single comes first");
     assertEquals(BackoffPolicy.CONSTANT, policyOf(RetryAfter.ofSeconds(3), 1000, 1000, 1000), "ignored");
+  }
+
+  /** Issue #17: any wait is "at least 0 s"; after {@code Retry-After: 0} the waits are the client's own. */
+  @Test
+  void retryAfterZeroLeavesTheShapeToTheClient() {
+    assertEquals(BackoffPolicy.IMMEDIATE, policyOf(RetryAfter.ofSeconds(0), 0, 0, 0));
+    assertEquals(BackoffPolicy.EXPONENTIAL, policyOf(RetryAfter.ofSeconds(0), 300, 1500, 3000));
+    assertEquals(BackoffPolicy.CONSTANT, policyOf(RetryAfter.ofSeconds(0), 1000, 1000, 1000));
+  }
+
+  /** Issue #17: an advice far below the client's own waits does not explain them. */
+  @Test
+  void retryAfterFarBelowTheWaitsLeavesTheShapeToTheClient() {
+    assertEquals(BackoffPolicy.EXPONENTIAL, policyOf(RetryAfter.ofSeconds(1), 1500, 3000, 6000));
+    assertEquals(BackoffPolicy.CONSTANT, policyOf(RetryAfter.ofSeconds(1), 5000, 5000, 5000));
+    assertEquals(BackoffPolicy.EXPONENTIAL, policyOf(RetryAfter.ofSeconds(1), 1000, 2100, 4000), "followed, then not");
   }
 
   @Test
@@ -93,6 +113,8 @@ class PolicyTest {
     f.sleepMillis(1000);
     f.attempt(RUN, 503, RetryAfter.ABSENT);
     f.sleepMillis(2000);
+    f.attempt(RUN, 503, RetryAfter.ABSENT);
+    f.sleepMillis(4000);
     f.attempt(RUN, 200);
     assertEquals(BackoffPolicy.EXPONENTIAL, f.events.onlyFinished().policy());
   }
@@ -100,7 +122,17 @@ class PolicyTest {
   @Test
   void irregular() {
     assertEquals(BackoffPolicy.IRREGULAR, policyOf(8000, 4000, 2000, 1000), "shrinking");
-    assertEquals(BackoffPolicy.IRREGULAR, policyOf(3000, 1000, 2000, 1000, 3000), "no trend");
-    assertEquals(BackoffPolicy.IRREGULAR, policyOf(1000, 2000, 1000, 500, 1000, 700), "no lasting growth");
+    assertEquals(BackoffPolicy.IRREGULAR, policyOf(3000, 1000, 2000, 1000, 1500), "shrank from the first");
+  }
+
+  /**
+   * Issue #17: scattered waits with no clear trend cannot be told from a jittered backoff that drew low
+   * (decorrelated jitter near its base), so they are named for what is known: nothing. These two were
+   * {@code irregular} before.
+   */
+  @Test
+  void inconclusive() {
+    assertEquals(BackoffPolicy.INCONCLUSIVE, policyOf(3000, 1000, 2000, 1000, 3000), "no trend");
+    assertEquals(BackoffPolicy.INCONCLUSIVE, policyOf(1000, 2000, 1000, 500, 1000, 700), "no lasting growth");
   }
 }
