@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The one door between advice woven into HTTP clients and the agent core. Advice hands over facts in
- * {@code java.base} types only, because it runs inside classes of every class loader, the bootstrap's included.
+ * The one door between advice woven into HTTP clients and the agent core. Advice hands over facts: method, URI or
+ * its parts, status, exception, and the library's own request and response objects with the {@link HeaderGetter}
+ * that reads them, so that which headers count is decided here ({@link CurrentsHeaders}), not in each client.
  *
  * <p>Until the agent installs its recorder, no host is a Currents host and nothing is recorded.
  */
