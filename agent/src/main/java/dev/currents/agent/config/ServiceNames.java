@@ -66,7 +66,6 @@ final class ServiceNames {
   private static final String[] JAR_PREFIXES = {
     "BOOT-INF/classes/config/", "BOOT-INF/classes/", "WEB-INF/classes/config/", "WEB-INF/classes/", "config/", ""
   };
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
 
   private final Map<String, String> systemProperties;
   private final Map<String, String> environment;
@@ -190,7 +189,7 @@ final class ServiceNames {
     if (value == null || value.indexOf("${") < 0) {
       return value;
     }
-    Matcher matcher = PLACEHOLDER.matcher(value);
+    Matcher matcher = Placeholder.PATTERN.matcher(value);
     StringBuffer out = new StringBuffer();
     while (matcher.find()) {
       String name = matcher.group(1).trim();
@@ -405,5 +404,13 @@ final class ServiceNames {
 
   private static String reason(Exception e) {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /**
+   * {@code ${name}} and {@code ${name:default}} in a framework's value; compiled on first use, on the start thread,
+   * not where the configuration is read in {@code premain}.
+   */
+  private static final class Placeholder {
+    static final Pattern PATTERN = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
   }
 }

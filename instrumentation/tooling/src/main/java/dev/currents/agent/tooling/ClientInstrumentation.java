@@ -20,24 +20,38 @@ import java.util.List;
 public abstract class ClientInstrumentation {
 
   private final String name;
+  private final List<String> wovenClasses;
   private Declaration declaration;
 
   /**
    * @param name the instrumentation's name, as in {@code currents.agent.instrumentation.<name>.enabled} and the
    *     start-up line: the library family, lower case with dashes ({@code okhttp}, {@code apache-httpclient-5})
+   * @param wovenClasses the classes its hooks weave, by binary name, or packages ending in {@code .} whose classes
+   *     they may weave: what the agent's start gate holds while the agent starts, before any hook is declared (a
+   *     hook on any other class fails the weaving, and so the tests)
    */
-  protected ClientInstrumentation(String name) {
+  protected ClientInstrumentation(String name, String... wovenClasses) {
     this.name = name;
+    List<String> internalNames = new ArrayList<>();
+    for (String woven : wovenClasses) {
+      internalNames.add(woven.replace('.', '/'));
+    }
+    this.wovenClasses = List.copyOf(internalNames);
   }
 
   /**
    * Says where it hooks and what it needs. Called once, when the agent weaves, on its start thread: finding the
-   * instrumentations at start-up builds no matcher.
+   * instrumentations in {@code premain} builds no matcher and loads no advice.
    */
   protected abstract void declare(Declaration declaration);
 
   public final String name() {
     return name;
+  }
+
+  /** The classes it weaves, as internal names, or package prefixes ending in {@code /}; see the constructor. */
+  public final List<String> wovenClasses() {
+    return wovenClasses;
   }
 
   /**

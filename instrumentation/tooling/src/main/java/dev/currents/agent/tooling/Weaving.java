@@ -5,7 +5,6 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
 import dev.currents.agent.bootstrap.CurrentsRequests;
 import java.lang.instrument.Instrumentation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,6 +100,7 @@ public final class Weaving {
         instrumentation.helpers().isEmpty() ? null : new HelperClasses(instrumentation.helpers(), definer);
     AgentBuilder woven = builder;
     for (Hook hook : instrumentation.hooks()) {
+      requireHeld(instrumentation, hook);
       AgentBuilder.Identified.Narrowable types =
           versions == null ? woven.type(hook.types()) : woven.type(versions.of(hook.types()));
       woven = helpers == null ? types.transform(adviceOf(hook)) : types.transform(helpers).transform(adviceOf(hook));
@@ -112,13 +112,32 @@ public final class Weaving {
     return woven;
   }
 
-  /** The classes the start gate holds for {@code instrumentation}: internal names, or package prefixes. */
+  /**
+   * The classes the start gate holds for {@code instrumentation}: internal names, or package prefixes. Known without
+   * declaring its hooks, so that {@code premain} builds none.
+   */
   public static List<String> heldTypes(ClientInstrumentation instrumentation) {
-    List<String> held = new ArrayList<>();
-    for (Hook hook : instrumentation.hooks()) {
-      held.addAll(hook.heldNames());
+    return instrumentation.wovenClasses();
+  }
+
+  /** Whether the start gate holds {@code internalName} for {@code instrumentation}. */
+  public static boolean holds(ClientInstrumentation instrumentation, String internalName) {
+    for (String held : instrumentation.wovenClasses()) {
+      if (held.endsWith("/") ? internalName.startsWith(held) : internalName.equals(held)) {
+        return true;
+      }
     }
-    return held;
+    return false;
+  }
+
+  /** A hook on a class the start gate would not hold could let a request escape while the agent starts. */
+  private static void requireHeld(ClientInstrumentation instrumentation, Hook hook) {
+    for (String woven : hook.heldNames()) {
+      if (!holds(instrumentation, woven)) {
+        throw new IllegalStateException(
+            instrumentation.name() + " hooks " + woven + ", which is not among the classes it says it weaves");
+      }
+    }
   }
 
   private static ForAdvice adviceOf(Hook hook) {

@@ -25,8 +25,10 @@ public final class ApacheHttpClient4Instrumentation extends ClientInstrumentatio
   /** The RFC 6265 cookie policy, new in 4.5. */
   private static final String SINCE_4_5 = "org/apache/http/impl/cookie/RFC6265CookieSpec";
 
+  private static final String MAIN_CLIENT_EXEC = "org.apache.http.impl.execchain.MainClientExec";
+
   public ApacheHttpClient4Instrumentation() {
-    super(CLIENT);
+    super(CLIENT, MAIN_CLIENT_EXEC);
   }
 
   /** 4.5 on; an older copy gets its debug line when its {@code HttpRequestBase}, which every request is, loads. */
@@ -41,7 +43,7 @@ public final class ApacheHttpClient4Instrumentation extends ClientInstrumentatio
                 "org.apache.http.client.methods.HttpRequestBase"))
         .helpers(HttpClient4Messages.class, HttpClient4Attempts.class)
         .hook(
-            Hook.types("org.apache.http.impl.execchain.MainClientExec")
+            Hook.types(MAIN_CLIENT_EXEC)
                 .advise(
                     named("execute")
                         .and(takesArguments(4))

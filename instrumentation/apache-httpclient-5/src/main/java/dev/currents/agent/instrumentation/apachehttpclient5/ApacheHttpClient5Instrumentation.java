@@ -31,8 +31,11 @@ public final class ApacheHttpClient5Instrumentation extends ClientInstrumentatio
 
   private static final String ASYNC_EXEC_CALLBACK = "org.apache.hc.client5.http.async.AsyncExecCallback";
 
+  private static final String CONNECT_EXEC = "org.apache.hc.client5.http.impl.classic.ConnectExec";
+  private static final String ASYNC_PACKAGE = "org.apache.hc.client5.http.impl.async";
+
   public ApacheHttpClient5Instrumentation() {
-    super(HttpClient5Attempts.CLIENT);
+    super(HttpClient5Attempts.CLIENT, CONNECT_EXEC, ASYNC_PACKAGE + '.');
   }
 
   /**
@@ -44,20 +47,20 @@ public final class ApacheHttpClient5Instrumentation extends ClientInstrumentatio
     declaration
         .helpers(HttpClient5Messages.class, HttpClient5Requests.class)
         .hook(
-            Hook.types("org.apache.hc.client5.http.impl.classic.ConnectExec")
+            Hook.types(CONNECT_EXEC)
                 .advise(
                     named("execute")
                         .and(takesArguments(3))
                         .and(takesArgument(0, named("org.apache.hc.core5.http.ClassicHttpRequest"))),
                     ClassicAttemptAdvice.class))
         .hook(
-            Hook.types("org.apache.hc.client5.http.impl.async.AsyncConnectExec")
+            Hook.types(ASYNC_PACKAGE + ".AsyncConnectExec")
                 .advise(
                     named("execute").and(takesArguments(5)).and(takesArgument(4, named(ASYNC_EXEC_CALLBACK))),
                     AsyncAttemptAdvice.class))
         .hook(
             Hook.typesIn(
-                    "org.apache.hc.client5.http.impl.async",
+                    ASYNC_PACKAGE,
                     nameStartsWith("org.apache.hc.client5.")
                         .and(not(isAbstract()))
                         .and(hasSuperType(named(ASYNC_EXEC_CALLBACK))))

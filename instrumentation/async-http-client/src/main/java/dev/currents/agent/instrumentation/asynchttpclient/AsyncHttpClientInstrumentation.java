@@ -32,8 +32,13 @@ public final class AsyncHttpClientInstrumentation extends ClientInstrumentation 
 
   private static final String SINCE_2_1 = "org/asynchttpclient/cookie/CookieStore";
 
+  private static final String REQUEST_SENDER = "org.asynchttpclient.netty.request.NettyRequestSender";
+  private static final String INTERCEPTORS = "org.asynchttpclient.netty.handler.intercept.Interceptors";
+  private static final String CONNECT_LISTENER = "org.asynchttpclient.netty.channel.NettyConnectListener";
+  private static final String RESPONSE_FUTURE = "org.asynchttpclient.netty.NettyResponseFuture";
+
   public AsyncHttpClientInstrumentation() {
-    super(AsyncHttpClientAttempts.CLIENT);
+    super(AsyncHttpClientAttempts.CLIENT, REQUEST_SENDER, INTERCEPTORS, CONNECT_LISTENER, RESPONSE_FUTURE);
   }
 
   /**
@@ -47,22 +52,22 @@ public final class AsyncHttpClientInstrumentation extends ClientInstrumentation 
         .supportedVersions(new VersionCheck(name(), "2.1", loader -> VersionCheck.sees(loader, SINCE_2_1)))
         .helpers(NettyHeaders.class)
         .hook(
-            Hook.types("org.asynchttpclient.netty.request.NettyRequestSender")
+            Hook.types(REQUEST_SENDER)
                 .advise(named("newNettyRequestAndResponseFuture").and(takesArguments(5)), AttemptStartAdvice.class))
         .hook(
-            Hook.types("org.asynchttpclient.netty.handler.intercept.Interceptors")
+            Hook.types(INTERCEPTORS)
                 .advise(
                     named("exitAfterIntercept")
                         .and(takesArguments(6))
                         .and(takesArgument(5, named("io.netty.handler.codec.http.HttpHeaders"))),
                     ResponseAdvice.class))
         .hook(
-            Hook.types("org.asynchttpclient.netty.channel.NettyConnectListener")
+            Hook.types(CONNECT_LISTENER)
                 .advise(
                     named("onFailure").and(takesArguments(2)).and(takesArgument(1, Throwable.class)),
                     ConnectFailureAdvice.class))
         .hook(
-            Hook.types("org.asynchttpclient.netty.NettyResponseFuture")
+            Hook.types(RESPONSE_FUTURE)
                 .advise(
                     named("abort").and(takesArguments(1)).and(takesArgument(0, Throwable.class)), AbortAdvice.class)
                 .advise(

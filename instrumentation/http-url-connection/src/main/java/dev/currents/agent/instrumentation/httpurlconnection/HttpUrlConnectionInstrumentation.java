@@ -20,8 +20,11 @@ import dev.currents.agent.tooling.Hook;
  */
 public final class HttpUrlConnectionInstrumentation extends ClientInstrumentation {
 
+  private static final String CONNECTION = "sun.net.www.protocol.http.HttpURLConnection";
+  private static final String HTTPS_DELEGATE = "sun.net.www.protocol.https.AbstractDelegateHttpsURLConnection";
+
   public HttpUrlConnectionInstrumentation() {
-    super(HttpUrlConnectionAttempts.CLIENT);
+    super(HttpUrlConnectionAttempts.CLIENT, CONNECTION, HTTPS_DELEGATE);
   }
 
   /**
@@ -34,7 +37,7 @@ public final class HttpUrlConnectionInstrumentation extends ClientInstrumentatio
         .usesJdkPackage("java.base/sun.net.www")
         .headerInjector(new HttpUrlConnectionHeaders())
         .hook(
-            Hook.types("sun.net.www.protocol.http.HttpURLConnection")
+            Hook.types(CONNECTION)
                 .advise(
                     namedOneOf("connect", "getOutputStream")
                         .and(isPublic())
@@ -46,7 +49,7 @@ public final class HttpUrlConnectionInstrumentation extends ClientInstrumentatio
                     ConnectAdvice.class)
                 .advise(named("getInputStream").and(takesArguments(0)).and(isPublic()), ResponseAdvice.class))
         .hook(
-            Hook.types("sun.net.www.protocol.https.AbstractDelegateHttpsURLConnection")
+            Hook.types(HTTPS_DELEGATE)
                 .advise(named("connect").and(takesArguments(0)), HttpsConnectAdvice.class));
   }
 }

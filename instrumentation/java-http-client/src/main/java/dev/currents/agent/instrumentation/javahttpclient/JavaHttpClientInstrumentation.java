@@ -17,8 +17,12 @@ import dev.currents.agent.tooling.Hook;
  */
 public final class JavaHttpClientInstrumentation extends ClientInstrumentation {
 
+  private static final String CLIENT_IMPL = "jdk.internal.net.http.HttpClientImpl";
+  /** Spring's read timeout over this client, 6.1 to 7.0: see {@link SpringReadTimeoutAdvice}. */
+  private static final String SPRING_TIMEOUT_HANDLER = "org.springframework.http.client.JdkClientHttpRequest$TimeoutHandler";
+
   public JavaHttpClientInstrumentation() {
-    super(HttpClientFutures.CLIENT);
+    super(HttpClientFutures.CLIENT, CLIENT_IMPL, SPRING_TIMEOUT_HANDLER);
   }
 
   @Override
@@ -27,7 +31,7 @@ public final class JavaHttpClientInstrumentation extends ClientInstrumentation {
         .headerInjector(new JavaHttpRequestHeaders())
         .responseReader(new JavaHttpResponseReader())
         .hook(
-            Hook.types("jdk.internal.net.http.HttpClientImpl")
+            Hook.types(CLIENT_IMPL)
                 .advise(
                     named("sendAsync")
                         .and(takesArguments(4))
@@ -37,7 +41,7 @@ public final class JavaHttpClientInstrumentation extends ClientInstrumentation {
         // (SpringReadTimeoutAdvice): the lambda that does, the one synthetic method of its TimeoutHandler that
         // takes the future.
         .hook(
-            Hook.types("org.springframework.http.client.JdkClientHttpRequest$TimeoutHandler")
+            Hook.types(SPRING_TIMEOUT_HANDLER)
                 .advise(
                     isSynthetic()
                         .and(takesArguments(1))

@@ -16,8 +16,10 @@ import dev.currents.agent.tooling.Hook;
  */
 public final class JerseyClientInstrumentation extends ClientInstrumentation {
 
+  private static final String CLIENT_RUNTIME = "org.glassfish.jersey.client.ClientRuntime";
+
   public JerseyClientInstrumentation() {
-    super("jersey-client");
+    super("jersey-client", CLIENT_RUNTIME);
   }
 
   @Override
@@ -25,7 +27,7 @@ public final class JerseyClientInstrumentation extends ClientInstrumentation {
     declaration
         .layeredOverAnotherClient()
         .hook(
-            Hook.types("org.glassfish.jersey.client.ClientRuntime")
+            Hook.types(CLIENT_RUNTIME)
                 .advise(
                     named("createRunnableForAsyncProcessing")
                         .and(takesArguments(2))

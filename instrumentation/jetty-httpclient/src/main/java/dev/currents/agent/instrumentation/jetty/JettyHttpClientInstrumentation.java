@@ -27,8 +27,15 @@ public final class JettyHttpClientInstrumentation extends ClientInstrumentation 
 
   private static final String SINCE_9_4 = "org/eclipse/jetty/client/AbstractConnectionPool";
 
+  private static final String[] EXCHANGES = {
+    "org.eclipse.jetty.client.HttpExchange", "org.eclipse.jetty.client.transport.HttpExchange"
+  };
+  private static final String[] REQUESTS = {
+    "org.eclipse.jetty.client.HttpRequest", "org.eclipse.jetty.client.transport.HttpRequest"
+  };
+
   public JettyHttpClientInstrumentation() {
-    super(JettyExchanges.CLIENT);
+    super(JettyExchanges.CLIENT, EXCHANGES[0], EXCHANGES[1], REQUESTS[0], REQUESTS[1]);
   }
 
   /**
@@ -41,13 +48,13 @@ public final class JettyHttpClientInstrumentation extends ClientInstrumentation 
     declaration
         .supportedVersions(new VersionCheck("jetty-client", "9.4", loader -> VersionCheck.sees(loader, SINCE_9_4)))
         .hook(
-            Hook.types("org.eclipse.jetty.client.HttpExchange", "org.eclipse.jetty.client.transport.HttpExchange")
+            Hook.types(EXCHANGES)
                 .advise(isConstructor().and(takesArguments(3)), ExchangeStartAdvice.class)
                 .advise(
                     namedOneOf("terminateRequest", "terminateResponse").and(takesArguments(0)), ExchangeEndAdvice.class)
                 .advise(named("notifyFailureComplete").and(takesArguments(1)), ExchangeFailureAdvice.class))
         .hook(
-            Hook.types("org.eclipse.jetty.client.HttpRequest", "org.eclipse.jetty.client.transport.HttpRequest")
+            Hook.types(REQUESTS)
                 .advise(named("abort").and(takesArguments(1)), AbortAdvice.class));
   }
 }

@@ -27,8 +27,14 @@ public final class OkHttpInstrumentation extends ClientInstrumentation {
   /** 4.3 on. */
   private static final String INTERNAL_REAL_CALL = "okhttp3/internal/connection/RealCall";
 
+  private static final String CONNECT_INTERCEPTOR_CLASS = "okhttp3.internal.connection.ConnectInterceptor";
+  /** {@code RealCall} up to 4.2, and from 4.3 on. */
+  private static final String[] REAL_CALL_CLASSES = {"okhttp3.RealCall", "okhttp3.internal.connection.RealCall"};
+  /** Where an attempt's request headers are written, below every interceptor. */
+  private static final String EXCHANGE_CLASS = "okhttp3.internal.connection.Exchange";
+
   public OkHttpInstrumentation() {
-    super(OkHttpCalls.CLIENT);
+    super(OkHttpCalls.CLIENT, CONNECT_INTERCEPTOR_CLASS, REAL_CALL_CLASSES[0], REAL_CALL_CLASSES[1], EXCHANGE_CLASS);
   }
 
   /**
@@ -43,19 +49,17 @@ public final class OkHttpInstrumentation extends ClientInstrumentation {
         .supportedVersions(new VersionCheck("okhttp", "3.14", OkHttpInstrumentation::judge))
         .helpers(OkHttpRequests.class, OkHttpResponses.class)
         .hook(
-            Hook.types("okhttp3.internal.connection.ConnectInterceptor")
+            Hook.types(CONNECT_INTERCEPTOR_CLASS)
                 .advise(named("intercept").and(takesArguments(1)), AttemptAdvice.class))
-        // RealCall up to 4.2, and from 4.3 on.
         .hook(
-            Hook.types("okhttp3.RealCall", "okhttp3.internal.connection.RealCall")
+            Hook.types(REAL_CALL_CLASSES)
                 .advise(
                     namedOneOf("getResponseWithInterceptorChain", "getResponseWithInterceptorChain$okhttp")
                         .and(takesArguments(0)),
                     CallEndAdvice.class)
                 .advise(named("enqueue").and(takesArguments(1)), EnqueueAdvice.class))
-        // Where an attempt's request headers are written, below every interceptor.
         .hook(
-            Hook.types("okhttp3.internal.connection.Exchange")
+            Hook.types(EXCHANGE_CLASS)
                 .advise(named("writeRequestHeaders").and(takesArguments(1)), TraceparentAdvice.class));
   }
 

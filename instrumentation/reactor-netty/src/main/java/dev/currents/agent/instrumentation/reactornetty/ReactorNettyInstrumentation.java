@@ -37,8 +37,10 @@ public final class ReactorNettyInstrumentation extends ClientInstrumentation {
   private static final String SINCE_1_0 = "reactor/netty/http/client/HttpClientConfig";
   private static final String OPERATIONS = "reactor.netty.http.client.HttpClientOperations";
 
+  private static final String HANDLER = "reactor.netty.http.client.HttpClientConnect$HttpClientHandler";
+
   public ReactorNettyInstrumentation() {
-    super(ReactorNettyAttempts.CLIENT);
+    super(ReactorNettyAttempts.CLIENT, HANDLER, OPERATIONS);
   }
 
   /**
@@ -50,7 +52,7 @@ public final class ReactorNettyInstrumentation extends ClientInstrumentation {
   protected void declare(Declaration declaration) {
     declaration
         .hook(
-            Hook.types("reactor.netty.http.client.HttpClientConnect$HttpClientHandler")
+            Hook.types(HANDLER)
                 .advise(
                     isConstructor()
                         .and(takesArguments(1))
