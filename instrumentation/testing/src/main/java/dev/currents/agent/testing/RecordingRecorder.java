@@ -8,12 +8,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An {@link AttemptRecorder} that keeps everything it is handed, in order, for tests to read: the attempts as they
  * started and as they ended. Thread-safe, since clients end attempts on threads of their own.
  */
-public final class RecordingRecorder implements AttemptRecorder {
+public final class RecordingRecorder implements AttemptRecorder, BeforeEachCallback, AfterEachCallback {
 
   private final List<Attempt> started = new ArrayList<>();
   private final List<RecordedEnd> ended = new ArrayList<>();
@@ -22,11 +25,36 @@ public final class RecordingRecorder implements AttemptRecorder {
   /** What {@link #currentParent()} says on each thread: the application's span, as a test plays it. */
   private final ThreadLocal<Object> parents = new ThreadLocal<>();
 
+  /** The hosts it records when {@link #eachTest} installs it; null for one installed at once. */
+  private final String hosts;
+
+  private RecordingRecorder(String hosts) {
+    this.hosts = hosts;
+  }
+
   /** A new recorder, installed as the agent's for requests to {@code hosts} (as {@code currents.agent.hosts}). */
   public static RecordingRecorder installFor(String hosts) {
-    RecordingRecorder recorder = new RecordingRecorder();
+    RecordingRecorder recorder = new RecordingRecorder(null);
     CurrentsRequests.install(HostFilter.parse(hosts), recorder);
     return recorder;
+  }
+
+  /**
+   * A recorder for requests to {@code hosts}, installed before each test of the class that registers it and taken
+   * away after: {@code @RegisterExtension final RecordingRecorder recorder = RecordingRecorder.eachTest(hosts);}.
+   */
+  public static RecordingRecorder eachTest(String hosts) {
+    return new RecordingRecorder(hosts);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    CurrentsRequests.install(HostFilter.parse(hosts), this);
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    uninstall();
   }
 
   /** Back to the agent's state before it starts: no host is a Currents host, nothing is recorded. */

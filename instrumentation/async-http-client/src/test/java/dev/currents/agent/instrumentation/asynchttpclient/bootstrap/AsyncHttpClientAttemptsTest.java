@@ -9,9 +9,8 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The attempts' bookkeeping, with plain objects for AHC's future and requests. */
 class AsyncHttpClientAttemptsTest {
@@ -21,17 +20,7 @@ class AsyncHttpClientAttemptsTest {
   private final Object future = new Object();
   private final Object first = new Object();
   private final Object second = new Object();
-  private RecordingRecorder recorder;
-
-  @BeforeEach
-  void install() {
-    recorder = RecordingRecorder.installFor("api.currents.dev");
-  }
-
-  @AfterEach
-  void uninstall() {
-    RecordingRecorder.uninstall();
-  }
+  @RegisterExtension final RecordingRecorder recorder = RecordingRecorder.eachTest("api.currents.dev");
 
   @Test
   void aResponseEndsItsRequestsAttemptOnce() {

@@ -10,24 +10,13 @@ import dev.currents.agent.testing.RecordingRecorder;
 import java.net.URI;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** How a {@code sendAsync} future's completion ends its attempt: a response, a failure, or a layer's deadline. */
 class HttpClientFuturesTest {
 
-  private RecordingRecorder recorder;
-
-  @BeforeEach
-  void install() {
-    recorder = RecordingRecorder.installFor("api.currents.dev");
-  }
-
-  @AfterEach
-  void uninstall() {
-    RecordingRecorder.uninstall();
-  }
+  @RegisterExtension final RecordingRecorder recorder = RecordingRecorder.eachTest("api.currents.dev");
 
   private static Attempt start(String client) {
     return CurrentsRequests.start(client, "GET", URI.create("https://api.currents.dev/v1/projects"), null, null, null);

@@ -11,24 +11,13 @@ import java.util.stream.Collectors;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.HttpResponse;
 import org.eclipse.jetty.client.api.Request;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JettyExchangesTest {
 
   private final HttpClient client = new HttpClient();
-  private RecordingRecorder recorder;
-
-  @BeforeEach
-  void install() {
-    recorder = RecordingRecorder.installFor("api.currents.dev");
-  }
-
-  @AfterEach
-  void uninstall() {
-    RecordingRecorder.uninstall();
-  }
+  @RegisterExtension final RecordingRecorder recorder = RecordingRecorder.eachTest("api.currents.dev");
 
   /** Method, path, status and Retry-After of each ended attempt. */
   private List<String> recorded() {

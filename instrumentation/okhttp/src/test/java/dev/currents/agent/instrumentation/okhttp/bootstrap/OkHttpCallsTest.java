@@ -16,24 +16,13 @@ import java.net.SocketException;
 import java.net.URI;
 import java.util.List;
 import okhttp3.internal.connection.RouteException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OkHttpCallsTest {
 
   private final Object call = new Object();
-  private RecordingRecorder recorder;
-
-  @BeforeEach
-  void install() {
-    recorder = RecordingRecorder.installFor("api.currents.dev");
-  }
-
-  @AfterEach
-  void uninstall() {
-    RecordingRecorder.uninstall();
-  }
+  @RegisterExtension final RecordingRecorder recorder = RecordingRecorder.eachTest("api.currents.dev");
 
   @Test
   void aFailureToConnectIsTheConnectExceptionTheApplicationGetsNotOkHttpsWrapper() throws Exception {

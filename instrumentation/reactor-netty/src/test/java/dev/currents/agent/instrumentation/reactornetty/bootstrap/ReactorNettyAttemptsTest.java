@@ -16,9 +16,8 @@ import java.net.SocketException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The life of one request's tries, as the advice reports it: each try is recorded once, however it ends. */
 class ReactorNettyAttemptsTest {
@@ -28,17 +27,7 @@ class ReactorNettyAttemptsTest {
 
   private final Object handler = new Object();
   private final Object exchange = new Object();
-  private RecordingRecorder recorder;
-
-  @BeforeEach
-  void install() {
-    recorder = RecordingRecorder.installFor("api.currents.dev");
-  }
-
-  @AfterEach
-  void uninstall() {
-    RecordingRecorder.uninstall();
-  }
+  @RegisterExtension final RecordingRecorder recorder = RecordingRecorder.eachTest("api.currents.dev");
 
   /** How each ended attempt ended: its failure, else its status. */
   private List<Object> endings() {
