@@ -55,7 +55,7 @@ public final class AgentInstaller {
     for (ClientInstrumentation client : all) {
       if (config.instrumentationEnabled(client.name())) {
         enabled.add(client);
-        heldTypes.addAll(Weaving.heldTypes(client));
+        heldTypes.addAll(client.wovenClasses());
       } else {
         disabled.add(client.name());
       }

@@ -1,6 +1,7 @@
 package dev.currents.agent;
 
 import dev.currents.agent.bootstrap.AgentLog;
+import dev.currents.agent.tooling.ClientInstrumentation;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.List;
@@ -92,7 +93,7 @@ final class StartGate implements ClassFileTransformer {
 
   private boolean isHeld(String className) {
     for (String held : heldTypes) {
-      if (held.endsWith("/") ? className.startsWith(held) : className.equals(held)) {
+      if (ClientInstrumentation.covers(held, className)) {
         return true;
       }
     }

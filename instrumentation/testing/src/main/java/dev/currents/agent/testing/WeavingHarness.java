@@ -28,7 +28,7 @@ public final class WeavingHarness {
 
   private static final List<String> ERRORS = new ArrayList<>();
   private static final List<String> WOVEN = new ArrayList<>();
-  /** The classes the agent's start gate holds for the instrumentations ({@link Weaving#heldTypes}). */
+  /** The classes the agent's start gate holds for the instrumentations ({@link ClientInstrumentation#wovenClasses()}). */
   private static final List<String> HELD = new ArrayList<>();
   private static List<String> clients;
 
@@ -53,14 +53,14 @@ public final class WeavingHarness {
   }
 
   /**
-   * The classes woven so far that the start gate would not hold ({@link Weaving#heldTypes}): while
+   * The classes woven so far that the start gate would not hold ({@link ClientInstrumentation#wovenClasses()}): while
    * the agent starts, such a class could load unwoven, and a request escape the agent.
    */
   public static synchronized List<String> wovenButNotHeld() {
     List<String> notHeld = new ArrayList<>();
     for (String woven : WOVEN) {
       String internalName = woven.replace('.', '/');
-      if (HELD.stream().noneMatch(held -> held.endsWith("/") ? internalName.startsWith(held) : internalName.equals(held))) {
+      if (HELD.stream().noneMatch(held -> ClientInstrumentation.covers(held, internalName))) {
         notHeld.add(woven);
       }
     }
@@ -77,7 +77,7 @@ public final class WeavingHarness {
     for (ClientInstrumentation client : all) {
       names.add(client.name());
       synchronized (WeavingHarness.class) {
-        HELD.addAll(Weaving.heldTypes(client));
+        HELD.addAll(client.wovenClasses());
       }
     }
     try {

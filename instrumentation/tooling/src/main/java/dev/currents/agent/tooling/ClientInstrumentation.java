@@ -49,9 +49,27 @@ public abstract class ClientInstrumentation {
     return name;
   }
 
-  /** The classes it weaves, as internal names, or package prefixes ending in {@code /}; see the constructor. */
+  /**
+   * The classes it weaves, as internal names, or package prefixes ending in {@code /}: what the agent's start gate
+   * holds for it, known without declaring its hooks, so that {@code premain} builds none. See the constructor.
+   */
   public final List<String> wovenClasses() {
     return wovenClasses;
+  }
+
+  /** Whether it weaves the class {@code internalName}: one of {@link #wovenClasses()} names or contains it. */
+  public final boolean weaves(String internalName) {
+    for (String woven : wovenClasses) {
+      if (covers(woven, internalName)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether an entry of {@link #wovenClasses()}, a class or a package prefix, is or contains {@code internalName}. */
+  public static boolean covers(String woven, String internalName) {
+    return woven.endsWith("/") ? internalName.startsWith(woven) : internalName.equals(woven);
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.currents.agent.tooling;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import net.bytebuddy.description.method.MethodDescription;
@@ -63,11 +62,6 @@ public final class Hook {
     return advice;
   }
 
-  @Override
-  public String toString() {
-    return heldNames + " " + Arrays.toString(advice.toArray());
-  }
-
   /** One advice class and the methods it goes into. */
   static final class Advised {
     final ElementMatcher<? super MethodDescription> methods;
@@ -76,11 +70,6 @@ public final class Hook {
     Advised(ElementMatcher<? super MethodDescription> methods, Class<?> adviceClass) {
       this.methods = methods;
       this.adviceClass = adviceClass;
-    }
-
-    @Override
-    public String toString() {
-      return adviceClass.getSimpleName();
     }
   }
 }

@@ -112,28 +112,10 @@ public final class Weaving {
     return woven;
   }
 
-  /**
-   * The classes the start gate holds for {@code instrumentation}: internal names, or package prefixes. Known without
-   * declaring its hooks, so that {@code premain} builds none.
-   */
-  public static List<String> heldTypes(ClientInstrumentation instrumentation) {
-    return instrumentation.wovenClasses();
-  }
-
-  /** Whether the start gate holds {@code internalName} for {@code instrumentation}. */
-  public static boolean holds(ClientInstrumentation instrumentation, String internalName) {
-    for (String held : instrumentation.wovenClasses()) {
-      if (held.endsWith("/") ? internalName.startsWith(held) : internalName.equals(held)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** A hook on a class the start gate would not hold could let a request escape while the agent starts. */
   private static void requireHeld(ClientInstrumentation instrumentation, Hook hook) {
     for (String woven : hook.heldNames()) {
-      if (!holds(instrumentation, woven)) {
+      if (!instrumentation.weaves(woven)) {
         throw new IllegalStateException(
             instrumentation.name() + " hooks " + woven + ", which is not among the classes it says it weaves");
       }

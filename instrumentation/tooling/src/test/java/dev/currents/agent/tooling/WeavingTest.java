@@ -34,9 +34,9 @@ class WeavingTest {
   @Test
   void theStartGateHoldsTheWovenClassesWithoutDeclaringAnyHook() {
     Described described = new Described("com.example.Client", "com.example.Client", "com.example.async.");
-    assertEquals(List.of("com/example/Client", "com/example/async/"), Weaving.heldTypes(described));
-    assertTrue(Weaving.holds(described, "com/example/async/Callback$1"));
-    assertFalse(Weaving.holds(described, "com/example/Other"));
+    assertEquals(List.of("com/example/Client", "com/example/async/"), described.wovenClasses());
+    assertTrue(described.weaves("com/example/async/Callback$1"));
+    assertFalse(described.weaves("com/example/Other"));
     assertEquals(0, described.declarations.get(), "nothing is declared in premain");
   }
 
