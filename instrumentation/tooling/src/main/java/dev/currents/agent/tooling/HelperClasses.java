@@ -1,7 +1,6 @@
 package dev.currents.agent.tooling;
 
 import dev.currents.agent.bootstrap.AgentErrors;
-import dev.currents.agent.bootstrap.WeakIdentityMap;
 import java.io.IOException;
 import java.security.ProtectionDomain;
 import java.util.Collections;
@@ -27,7 +26,6 @@ final class HelperClasses implements AgentBuilder.Transformer {
 
   private final List<Class<?>> helpers;
   private final ClassDefiner definer;
-  private final WeakIdentityMap<ClassLoader, Boolean> injected = new WeakIdentityMap<>();
   /** Read once, on the first injection: an application that never loads the library never pays for it. */
   private volatile Map<String, byte[]> classFiles;
 
@@ -44,17 +42,17 @@ final class HelperClasses implements AgentBuilder.Transformer {
       JavaModule module,
       ProtectionDomain protectionDomain) {
     // The bootstrap loader has no copy of a library: only JDK classes are woven there, with helpers of their own.
-    if (loader != null && injected.get(loader) == null) {
+    if (loader != null) {
       inject(loader, protectionDomain);
     }
     return builder;
   }
 
-  /** Synchronized so that two classes of the library woven at once by two threads define each helper once. */
+  /**
+   * Each helper not in {@code loader} yet: the definer knows what it defined where. Synchronized for the class files,
+   * read once.
+   */
   private synchronized void inject(ClassLoader loader, ProtectionDomain protectionDomain) {
-    if (injected.get(loader) != null) {
-      return;
-    }
     try {
       for (Map.Entry<String, byte[]> helper : classFiles().entrySet()) {
         definer.define(loader, helper.getKey(), helper.getValue(), protectionDomain);
@@ -63,7 +61,6 @@ final class HelperClasses implements AgentBuilder.Transformer {
       // The advice that calls a missing helper fails inside its own guard: that copy of the library goes unrecorded.
       AgentErrors.report("putting helper classes in " + loader, t);
     }
-    injected.put(loader, Boolean.TRUE);
   }
 
   private Map<String, byte[]> classFiles() throws IOException {
