@@ -47,7 +47,9 @@ final class ClientAdapters {
           client("apache5-async", library("dev.currents.testapp.apache5.ApacheHttpClient5AsyncAdapter", false)),
           client("apache5-async-producer", library("dev.currents.testapp.apache5.ApacheHttpClient5AsyncAdapter", true)),
           client("async-http-client", library("dev.currents.testapp.asynchttpclient.AsyncHttpClientAdapter", false)),
-          client("async-http-client-async", library("dev.currents.testapp.asynchttpclient.AsyncHttpClientAdapter", true)));
+          client("async-http-client-async", library("dev.currents.testapp.asynchttpclient.AsyncHttpClientAdapter", true)),
+          client("vertx-http-client", library("dev.currents.testapp.vertx.VertxAdapter", false)),
+          client("vertx-web-client", library("dev.currents.testapp.vertx.VertxAdapter", true)));
 
   private static final Map<String, ClientAdapter> MADE = new ConcurrentHashMap<>();
 

@@ -167,6 +167,19 @@ final class Subjects {
           EnumSet.of(CANCEL, CALL_TIMEOUT, EACH_REQUEST_IS_AN_ATTEMPT, RETRIES_ON_CONNECTION_FAILURE,
               LOADED_BY_THE_APPLICATION));
 
+  /**
+   * The Vert.x HttpClient, and the Web Client on it: each request it writes is an attempt (a redirect hop too). It
+   * resends nothing by itself; the Web Client cannot be cancelled.
+   */
+  static final Subject.Library VERTX =
+      new Subject.Library(
+          "vertx",
+          List.of(
+              new TestedClient("vertx-http-client", "vertx-http-client",
+                  EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION)),
+              new TestedClient("vertx-web-client", "vertx-http-client",
+                  EnumSet.of(EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION))));
+
   private Subjects() {}
 
   private static Subject.Library apache5(boolean version50) {
@@ -245,6 +258,9 @@ final class Subjects {
     versions.add(ASYNC_HTTP_CLIENT_2.version("2.1.0"));
     versions.add(ASYNC_HTTP_CLIENT_2.version("2.15.0"));
     versions.add(ASYNC_HTTP_CLIENT.version("3.0.14"));
+    versions.add(VERTX.version("4.1.0"));
+    versions.add(VERTX.version("4.5.27"));
+    versions.add(VERTX.version("5.1.6"));
     versions.addAll(reactorNettyVersions());
     versions.add(SPRING_5.version("5.3.39"));
     versions.add(SPRING_6.version("6.2.19"));

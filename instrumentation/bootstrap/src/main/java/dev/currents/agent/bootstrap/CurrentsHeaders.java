@@ -46,4 +46,23 @@ public final class CurrentsHeaders {
       return request;
     }
   }
+
+  /**
+   * Takes the {@code traceparent} that {@link #propagate} gave {@code attempt} off {@code request}, once sent, for a
+   * client that copies the headers of a request into the next one it sends for the same call: the next attempt then
+   * carries its own. A {@code traceparent} the application set is left alone. Never throws.
+   */
+  public static <R> void withdraw(Attempt attempt, R request, HeaderInjector<R> injector) {
+    String traceparent = attempt.traceparent();
+    if (traceparent == null) {
+      return;
+    }
+    try {
+      if (traceparent.equals(injector.first(request, TRACEPARENT))) {
+        injector.without(request, TRACEPARENT);
+      }
+    } catch (Throwable t) {
+      AgentErrors.report("propagation of the trace context", t);
+    }
+  }
 }

@@ -97,14 +97,15 @@ public final class CurrentsRequests {
   }
 
   /**
-   * The application's span current on this thread, to keep with a request to a Currents host whose attempts the
-   * client starts on threads of its own, and to hand to {@link #start}; opaque. Null when the agent makes no spans,
-   * no span is current, or the agent fails. Call it only for Currents hosts: it reads the application's context,
+   * The application's span current on this thread, else the one a {@link ParentHandover} gave it, to keep with a
+   * request to a Currents host whose attempts the client starts on threads of its own, and to hand to {@link
+   * #start}; opaque. Null when the agent makes no spans, no span is current, or the agent fails. Call it only for Currents hosts: it reads the application's context,
    * which the check of other hosts never pays for.
    */
   public static Object currentParent() {
     try {
-      return recorder.currentParent();
+      Object current = recorder.currentParent();
+      return current != null ? current : ParentHandover.onThisThread();
     } catch (Throwable t) {
       AgentErrors.report("reading the application's current span", t);
       return null;

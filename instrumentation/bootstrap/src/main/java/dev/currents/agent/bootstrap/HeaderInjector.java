@@ -11,4 +11,13 @@ public interface HeaderInjector<R> extends HeaderGetter<R> {
    * immutable, a copy of it that has the header.
    */
   R with(R request, String name, String value);
+
+  /**
+   * Removes the header from {@code request}, for a library that copies the headers of a request it sent into the
+   * next one it sends for the same call (Vert.x, following a redirect): {@link CurrentsHeaders#withdraw}. Only such
+   * libraries implement it.
+   */
+  default void without(R request, String name) {
+    throw new UnsupportedOperationException("no header is removed from " + request.getClass().getName());
+  }
 }

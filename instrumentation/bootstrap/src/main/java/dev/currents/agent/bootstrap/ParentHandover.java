@@ -8,6 +8,8 @@ package dev.currents.agent.bootstrap;
 public final class ParentHandover implements Runnable {
 
   private static final ThreadLocal<Object> HANDED_OVER = new ThreadLocal<>();
+  /** What {@link #handOver} returns when it handed nothing over. */
+  private static final Object NOTHING = new Object();
   /** Spares attempts the thread-local lookup until some task has carried a span. */
   private static volatile boolean used;
 
@@ -34,18 +36,40 @@ public final class ParentHandover implements Runnable {
     return used ? HANDED_OVER.get() : null;
   }
 
-  @Override
-  public void run() {
+  /**
+   * Hands {@code parent} over to the attempts that start on this thread until {@link #restore}: for advice around
+   * client code that starts the next attempt of a call (a redirect Vert.x follows), where no application span is
+   * current. Returns what to give {@link #restore}; a null parent hands nothing over.
+   */
+  public static Object handOver(Object parent) {
+    if (parent == null) {
+      return NOTHING;
+    }
+    used = true;
     Object outer = HANDED_OVER.get();
     HANDED_OVER.set(parent);
+    return outer;
+  }
+
+  /** Ends the hand-over that {@link #handOver} began, which returned {@code outer}. */
+  public static void restore(Object outer) {
+    if (outer == NOTHING) {
+      return;
+    }
+    if (outer == null) {
+      HANDED_OVER.remove();
+    } else {
+      HANDED_OVER.set(outer);
+    }
+  }
+
+  @Override
+  public void run() {
+    Object outer = handOver(parent);
     try {
       task.run();
     } finally {
-      if (outer == null) {
-        HANDED_OVER.remove();
-      } else {
-        HANDED_OVER.set(outer);
-      }
+      restore(outer);
     }
   }
 }
