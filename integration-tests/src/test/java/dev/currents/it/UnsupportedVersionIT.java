@@ -37,6 +37,11 @@ class UnsupportedVersionIT {
     assertLeftAlone(Subjects.ASYNC_HTTP_CLIENT_2.version("2.0.40"), "async-http-client", "older than 2.1", "org.asynchttpclient.");
   }
 
+  @Test
+  void vertxBefore41IsLeftAloneWithOneDebugLine() throws Exception {
+    assertLeftAlone(Subjects.VERTX.version("4.0.3"), "vertx-http-client", "older than 4.1", "io.vertx.");
+  }
+
   /** Every client of the subject gets its answer, none is recorded, and the agent says so once at debug level. */
   private static void assertLeftAlone(Subject subject, String tag, String line, String libraryPackage) throws Exception {
     TestApi api = TestApi.start();

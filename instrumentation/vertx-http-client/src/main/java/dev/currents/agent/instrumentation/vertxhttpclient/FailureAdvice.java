@@ -4,7 +4,7 @@ import io.vertx.core.http.HttpClientRequest;
 import net.bytebuddy.asm.Advice;
 
 /**
- * Inlined into {@code HttpClientRequestImpl.handleException}: the request failed (its connection closed or reset,
+ * Inlined into {@code HttpClientRequestBase.handleException}: the request failed (its connection closed or reset,
  * its stream reset by the server, its timeout passed). After the response, it ends nothing.
  */
 public final class FailureAdvice {

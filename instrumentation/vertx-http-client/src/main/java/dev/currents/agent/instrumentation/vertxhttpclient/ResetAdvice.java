@@ -4,8 +4,8 @@ import io.vertx.core.http.HttpClientRequest;
 import net.bytebuddy.asm.Advice;
 
 /**
- * Inlined into the public {@code HttpClientRequest.reset(code[, cause])}, which only the request's holder calls
- * (Vert.x resets a request that times out through a private method).
+ * Inlined into the public {@code HttpClientRequest.reset(code[, cause])} and (5.1 on) {@code cancel()}, which only the
+ * request's holder calls (Vert.x resets a request that times out through private methods).
  */
 public final class ResetAdvice {
 

@@ -68,10 +68,15 @@ public final class VertxHttpClientInstrumentation extends ClientInstrumentation 
                 // 4.x writes with a completion handler, 5.x returns a future: one argument fewer.
                 .advise(named("doWrite").and(takesArguments(4)), HeadAdvice4.class)
                 .advise(named("doWrite").and(takesArguments(3)), HeadAdvice5.class)
-                .advise(named("handleResponse").and(takesArguments(3)), ResponseAdvice.class)
-                .advise(named("handleException").and(takesArguments(1)), FailureAdvice.class))
+                .advise(named("handleResponse").and(takesArguments(3)), ResponseAdvice.class))
         .hook(
             Hook.types(REQUEST_BASE)
-                .advise(named("reset").and(isPublic()).and(takesArgument(0, long.class)), ResetAdvice.class));
+                // The request's own handleException passes here what the failure means (a reset for a timeout).
+                .advise(named("handleException").and(takesArguments(1)), FailureAdvice.class)
+                .advise(
+                    isPublic()
+                        .and(named("reset").and(takesArgument(0, long.class))
+                            .or(named("cancel").and(takesArguments(0)))),
+                    ResetAdvice.class));
   }
 }
