@@ -31,7 +31,11 @@ sealed interface Answer {
         /** Abort the TCP connection with a RST. */
         RESET_CONNECTION,
         /** Close the connection cleanly (TLS close_notify, then FIN). */
-        CLOSE_CONNECTION;
+        CLOSE_CONNECTION,
+        /** HTTP/2: reset the request's stream (RST_STREAM), leaving the connection and its other streams. */
+        RESET_STREAM,
+        /** HTTP/2: end the connection with a GOAWAY, as a server going away does, then close it. */
+        GO_AWAY;
 
         @Override
         public int status() {

@@ -11,11 +11,12 @@ import java.util.TreeMap;
 /**
  * One request as the simulator's behaviour sees it, free of Jetty types so that behaviour stays plain Java.
  *
+ * @param protocol {@code HTTP/1.1} or {@code HTTP/2.0}
  * @param query   the raw query string without {@code ?}, empty when there is none
  * @param headers case-insensitive names, every value in arrival order
  * @param body    decoded as UTF-8: the simulator only looks into small JSON bodies
  */
-record Exchange(Instant receivedAt, String scheme, String method, String path, String query,
+record Exchange(Instant receivedAt, String scheme, String protocol, String method, String path, String query,
                 Map<String, List<String>> headers, String body, int bodyBytes, int clientPort) {
 
     Exchange {

@@ -17,12 +17,14 @@ import java.util.TreeMap;
  *                   server side
  * @param scheme     {@code http} or {@code https}
  * @param query      raw query string without {@code ?}, empty when there is none
+ * @param protocol   {@code HTTP/1.1} or {@code HTTP/2.0}: several {@code HTTP/2.0} requests with one {@link #clientPort}
+ *                   were streams of one connection
  * @param headers    case-insensitive names; values of credential headers replaced by {@link #REDACTED}
  * @param status     the status answered, or {@link #NO_RESPONSE} when the connection was reset or closed
  * @param clientPort the client's TCP port: equal for requests that shared a keep-alive connection
  * @param bodyBytes  size of the request body
  */
-public record ReceivedRequest(Instant receivedAt, String scheme, String method, String path, String query,
+public record ReceivedRequest(Instant receivedAt, String scheme, String protocol, String method, String path, String query,
                               Map<String, List<String>> headers, int status, int clientPort, int bodyBytes) {
 
     /** {@link #status()} of a request whose connection was reset or closed instead of answered. */
@@ -43,7 +45,8 @@ public record ReceivedRequest(Instant receivedAt, String scheme, String method, 
         Map<String, List<String>> redacted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         exchange.headers().forEach((name, values) -> redacted.put(name,
                 CREDENTIAL_HEADERS.contains(name.toLowerCase()) ? List.of(REDACTED) : values));
-        return new ReceivedRequest(exchange.receivedAt(), exchange.scheme(), exchange.method(), exchange.path(),
+        return new ReceivedRequest(exchange.receivedAt(), exchange.scheme(), exchange.protocol(), exchange.method(),
+                exchange.path(),
                 exchange.query(), redacted, answer.status(), exchange.clientPort(), exchange.bodyBytes());
     }
 
@@ -55,7 +58,7 @@ public record ReceivedRequest(Instant receivedAt, String scheme, String method, 
 
     @Override
     public String toString() {
-        return method + " " + path + (query.isEmpty() ? "" : "?" + query) + " over " + scheme
+        return method + " " + path + (query.isEmpty() ? "" : "?" + query) + " over " + scheme + " " + protocol
                 + " -> " + (status == NO_RESPONSE ? "no response" : status);
     }
 }

@@ -9,7 +9,8 @@ import org.eclipse.jetty.http.HttpStatus;
 /**
  * Says how often and what a script answers. A script answers one request unless told {@link #times(int)}
  * or {@link #always()}, and then the normal behaviour answers again. Ends with one of {@link #respond},
- * {@link #delay}, {@link #resetConnection()} or {@link #closeConnection()}, which installs it.
+ * {@link #delay}, {@link #resetConnection()}, {@link #closeConnection()}, {@link #resetStream()} or {@link #goAway()},
+ * which installs it.
  */
 public final class ScriptBuilder {
     private final Scripts scripts;
@@ -96,6 +97,16 @@ public final class ScriptBuilder {
     /** Closes the connection without answering. */
     public void closeConnection() {
         install((exchange, normal) -> Answer.Abort.CLOSE_CONNECTION);
+    }
+
+    /** Over HTTP/2, resets the request's stream instead of answering; the connection's other streams go on. */
+    public void resetStream() {
+        install((exchange, normal) -> Answer.Abort.RESET_STREAM);
+    }
+
+    /** Over HTTP/2, sends GOAWAY and closes the connection instead of answering. */
+    public void goAway() {
+        install((exchange, normal) -> Answer.Abort.GO_AWAY);
     }
 
     private void install(Script.Action action) {

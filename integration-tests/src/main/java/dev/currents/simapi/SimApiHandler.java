@@ -52,7 +52,8 @@ final class SimApiHandler extends Handler.Abstract {
         ByteBuffer body = Content.Source.asByteBuffer(request);
         int bodyBytes = body.remaining();
         String query = request.getHttpURI().getQuery();
-        return new Exchange(receivedAt, request.isSecure() ? "https" : "http", request.getMethod(),
+        return new Exchange(receivedAt, request.isSecure() ? "https" : "http",
+                request.getConnectionMetaData().getHttpVersion().asString(), request.getMethod(),
                 request.getHttpURI().getPath(), query == null ? "" : query, headers,
                 StandardCharsets.UTF_8.decode(body).toString(), bodyBytes, Request.getRemotePort(request));
     }

@@ -61,6 +61,24 @@ public final class SimulatedCurrentsApi implements AutoCloseable {
         return "https://localhost:" + httpsPort();
     }
 
+    /** {@code https://localhost:PORT}, where HTTP/2 is offered by ALPN beside HTTP/1.1; always a free port. */
+    public String h2BaseUrl() {
+        return "https://localhost:" + listeners.h2Port();
+    }
+
+    /** {@code http://127.0.0.1:PORT}, where HTTP/2 in clear text (h2c) is spoken beside HTTP/1.1. */
+    public String h2cBaseUrl() {
+        return "http://127.0.0.1:" + listeners.h2cPort();
+    }
+
+    public int h2Port() {
+        return listeners.h2Port();
+    }
+
+    public int h2cPort() {
+        return listeners.h2cPort();
+    }
+
     public int httpPort() {
         return listeners.httpPort();
     }

@@ -41,6 +41,11 @@ public final class Call {
    * default jitter of 0.5), retrying 429s as well as 5xx.
    */
   public final boolean retryBackoff;
+  /**
+   * {@code http2=true}: the URL is a listener that offers HTTP/2, and the client is to speak it where it must be told
+   * to (the JDK's client and OkHttp negotiate it by themselves).
+   */
+  public final boolean http2;
 
   private Call(String id, String client, String method, URI uri, Options options) {
     this.id = id;
@@ -57,6 +62,7 @@ public final class Call {
     this.retries = options.retries;
     this.retryDelay = options.retryDelay;
     this.retryBackoff = options.retryBackoff;
+    this.http2 = options.http2;
   }
 
   static Call parse(String line) {
@@ -83,6 +89,7 @@ public final class Call {
     int retries;
     Duration retryDelay;
     boolean retryBackoff;
+    boolean http2;
 
     void set(String name, String value) {
       switch (name) {
@@ -116,6 +123,9 @@ public final class Call {
           break;
         case "retryBackoff":
           retryBackoff = Boolean.parseBoolean(value);
+          break;
+        case "http2":
+          http2 = Boolean.parseBoolean(value);
           break;
         default:
           throw new IllegalArgumentException("unknown option " + name);

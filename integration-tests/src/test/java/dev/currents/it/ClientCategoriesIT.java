@@ -8,6 +8,7 @@ import static dev.currents.it.TestedClient.Feature.EACH_REQUEST_IS_AN_ATTEMPT;
 import static dev.currents.it.TestedClient.Feature.LOADED_BY_THE_APPLICATION;
 import static dev.currents.it.TestedClient.Feature.RESENDS_429_AND_503_AT_ONCE;
 import static dev.currents.it.TestedClient.Feature.RETRIES_ON_CONNECTION_FAILURE;
+import static dev.currents.it.TestedClient.Feature.SPEAKS_HTTP2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -139,7 +140,12 @@ abstract class ClientCategoriesIT {
   }
 
   private static Stream<Arguments> overSchemes(Stream<TestedClient> clients) {
-    return clients.flatMap(client -> Stream.of("http", "https").map(scheme -> Arguments.of(client, scheme)));
+    return clients.flatMap(client -> schemes(client).map(scheme -> Arguments.of(client, scheme)));
+  }
+
+  /** HTTP/1.1 in clear and over TLS, and HTTP/2 over TLS for a client that speaks it. */
+  private static Stream<String> schemes(TestedClient client) {
+    return client.can(SPEAKS_HTTP2) ? Stream.of("http", "https", "h2") : Stream.of("http", "https");
   }
 
   @ParameterizedTest
@@ -363,6 +369,70 @@ abstract class ClientCategoriesIT {
     assertEquals(50, call.samples("client", client.tag()), "fifty samples, whatever their labels");
   }
 
+  static Stream<TestedClient> clientsThatSpeakHttp2() {
+    return clients().filter(client -> client.can(SPEAKS_HTTP2));
+  }
+
+  static Stream<TestedClient> clientsThatCancelOverHttp2() {
+    return clientsThatSpeakHttp2().filter(client -> client.can(CANCEL));
+  }
+
+  /** Fifty requests at once over HTTP/2 are streams of one connection, which the client opened before: fifty attempts. */
+  @ParameterizedTest(allowZeroInvocations = true)
+  @MethodSource("clientsThatSpeakHttp2")
+  void fiftyStreamsAtOnceOnOneConnectionAreFiftySamples(TestedClient client) throws Exception {
+    assertEquals("STATUS 200", calls.make(client, "GET", api.baseUrl("h2") + "/v1/projects", bearer(TestApi.RW_KEY))
+        .answer(), "the connection, open before the streams");
+    RecordedCalls.Call call =
+        calls.make(client, "GET", api.baseUrl("h2") + "/v1/projects", bearer(TestApi.RW_KEY), "concurrent=50");
+    assertEquals("STATUS 200", call.answer());
+    List<ReceivedRequest> streams = api.api.received().stream().filter(r -> call.isMine(r.query())).toList();
+    assertEquals(50, streams.size());
+    assertEquals(1, streams.stream().map(ReceivedRequest::clientPort).distinct().count(), "one connection: " + streams);
+    String[] ok = labels(client, "GET", "/v1/projects", "ok", "200", host("h2"));
+    assertEquals(50, call.samples(withResend(ok, false)), call::scrapeText);
+    assertEquals(50, call.samples("client", client.tag()), "fifty samples, whatever their labels");
+  }
+
+  /**
+   * Five streams at once, one of which the API answers late: the application cancels that one alone, which is
+   * {@code cancelled}; the four others, on the same connection, are {@code ok}.
+   */
+  @ParameterizedTest(allowZeroInvocations = true)
+  @MethodSource("clientsThatCancelOverHttp2")
+  void cancellingOneStreamLeavesTheOthersOnItsConnectionAsTheyEnded(TestedClient client) throws Exception {
+    String path = "/v1/tests/" + PROJECT_ID;
+    api.api.script().on("GET", path).delay(Duration.ofSeconds(2));
+    RecordedCalls.Call call = calls.make(client, "GET", api.baseUrl("h2") + path, bearer(TestApi.RW_KEY),
+        "concurrent=5", "cancelAfterMs=500");
+    assertTrue(call.answer().startsWith("MIXED"), call::answer);
+    String[] ok = labels(client, "GET", "/v1/tests/{projectId}", "ok", "200", host("h2"));
+    String[] cancelled = labels(client, "GET", "/v1/tests/{projectId}", "cancelled", "NONE", host("h2"));
+    assertEquals(4, call.samples(ok), call::scrapeText);
+    assertEquals(1, call.samples(cancelled), call::scrapeText);
+    assertEquals(5, call.samples("client", client.tag()), "five samples, whatever their labels");
+  }
+
+  /**
+   * A stream the server resets (RST_STREAM), each time a client sends it again, is a network error; the connection
+   * goes on: the next call is ok.
+   */
+  @ParameterizedTest(allowZeroInvocations = true)
+  @MethodSource("clientsThatSpeakHttp2")
+  void aResetStreamIsANetworkErrorAndTheConnectionGoesOn(TestedClient client) throws Exception {
+    api.api.script().on("POST", "/v1/share").always().resetStream();
+    expectFailure(client, "h2", "POST", "/v1/share", "/v1/share", "network_error", bearer(TestApi.RW_KEY), "body={}");
+    expect(client, "h2", "GET", "/v1/projects", "STATUS 200", "/v1/projects", "ok", "200", bearer(TestApi.RW_KEY));
+  }
+
+  /** A server that goes away (GOAWAY) under a stream, each time a client sends it again: a network error. */
+  @ParameterizedTest(allowZeroInvocations = true)
+  @MethodSource("clientsThatSpeakHttp2")
+  void aGoAwayUnderAStreamIsANetworkError(TestedClient client) throws Exception {
+    api.api.script().on("POST", "/v1/share").always().goAway();
+    expectFailure(client, "h2", "POST", "/v1/share", "/v1/share", "network_error", bearer(TestApi.RW_KEY), "body={}");
+  }
+
   /**
    * Each call is a CLIENT span of the agent, and the request the API received carries that span as its one
    * {@code traceparent}: propagation is on in this suite, so each client's injection runs in every test.
@@ -568,7 +638,7 @@ abstract class ClientCategoriesIT {
   }
 
   private static String host(String scheme) {
-    return scheme.equals("https") ? "localhost" : "127.0.0.1";
+    return scheme.equals("https") || scheme.equals("h2") ? "localhost" : "127.0.0.1";
   }
 
   /**

@@ -1,5 +1,9 @@
 package dev.currents.it;
 
+import dev.currents.simapi.ReceivedRequest;
+import java.util.Arrays;
+import java.util.List;
+
 import dev.currents.simapi.SimulatedCurrentsApi;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,9 +58,21 @@ final class RecordedCalls {
   Call make(TestedClient client, String method, String url, String... options) throws Exception {
     String query = "call=" + ids.incrementAndGet();
     PrometheusScrape before = app.scrape();
-    String answer = app.call(client.name(), method, url + (url.contains("?") ? "&" : "?") + query, options);
-    long received = api.received().stream().filter(request -> hasQuery(request.query(), query)).count();
-    return new Call(query, answer, before, awaitQuiet(before, client.tag()), received);
+    boolean http2 = url.startsWith(api.h2BaseUrl()) || url.startsWith(api.h2cBaseUrl());
+    String answer = app.call(client.name(), method, url + (url.contains("?") ? "&" : "?") + query,
+        http2 ? withHttp2(options) : options);
+    List<ReceivedRequest> received =
+        api.received().stream().filter(request -> hasQuery(request.query(), query)).toList();
+    if (http2 && received.stream().anyMatch(request -> !request.protocol().equals("HTTP/2.0"))) {
+      throw new AssertionError(client + " was to speak HTTP/2, the API received " + received);
+    }
+    return new Call(query, answer, before, awaitQuiet(before, client.tag()), received.size());
+  }
+
+  private static String[] withHttp2(String[] options) {
+    String[] with = Arrays.copyOf(options, options.length + 1);
+    with[options.length] = "http2=true";
+    return with;
   }
 
   private static boolean hasQuery(String rawQuery, String query) {

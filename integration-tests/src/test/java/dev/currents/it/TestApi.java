@@ -53,11 +53,18 @@ final class TestApi {
 
   /** {@code currents.agent.hosts} naming both listeners and the closed port. */
   String hosts() {
-    return "127.0.0.1:" + api.httpPort() + ",localhost:" + api.httpsPort() + ",127.0.0.1:" + closedPort;
+    return "127.0.0.1:" + api.httpPort() + ",localhost:" + api.httpsPort() + ",localhost:" + api.h2Port() + ",127.0.0.1:"
+        + api.h2cPort() + ",127.0.0.1:" + closedPort;
   }
 
+  /** The base URL of the listener for {@code scheme}: {@code http}, {@code https}, or HTTP/2's {@code h2} and {@code h2c}. */
   String baseUrl(String scheme) {
-    return scheme.equals("https") ? api.httpsBaseUrl() : api.httpBaseUrl();
+    return switch (scheme) {
+      case "https" -> api.httpsBaseUrl();
+      case "h2" -> api.h2BaseUrl();
+      case "h2c" -> api.h2cBaseUrl();
+      default -> api.httpBaseUrl();
+    };
   }
 
   /** An application JVM that trusts the API's certificate and records the API's hosts. */

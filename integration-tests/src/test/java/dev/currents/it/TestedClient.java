@@ -39,7 +39,13 @@ record TestedClient(String name, String tag, Set<Feature> features) {
     /** Resends a 429 or a 503 once by itself, at once whatever its {@code Retry-After} (Apache HttpClient 5.0 async). */
     RESENDS_429_AND_503_AT_ONCE,
     /** Resends a 503 once by itself after a fixed wait (Apache HttpClient 4 with a service-unavailable retry strategy). */
-    RESENDS_503_AFTER_A_FIXED_WAIT
+    RESENDS_503_AFTER_A_FIXED_WAIT,
+    /**
+     * Speaks HTTP/2 over TLS where the server offers it by ALPN (told to by the call's {@code http2=true} where it
+     * needs to be): the suite runs its per-scheme tests over {@code h2} as well, each call checked to have reached
+     * the API over HTTP/2.
+     */
+    SPEAKS_HTTP2
   }
 
   boolean can(Feature feature) {

@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
@@ -22,16 +23,19 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The Vert.x {@code HttpClient}, composing its futures as an application does ({@code vertx-http-client}), and the
  * Vert.x Web Client on it ({@code vertx-web-client}). {@code timeoutMs} is the client's connect timeout and the
- * request's timeout; {@code cancelAfterMs} resets the request from another thread. Written against 4.5, calling only
+ * request's timeout; {@code cancelAfterMs} resets the request from another thread; {@code http2} asks for HTTP/2 by
+ * ALPN. Written against 4.5, calling only
  * what 4.1 to 5.x share, but for the two methods whose return type 5.0 changed, called by name.
  */
 public final class VertxAdapter implements ClientAdapter, AutoCloseable {
 
   private final boolean webClient;
   private final Vertx vertx = Vertx.vertx();
-  /** One client per connect timeout, which Vert.x sets per client; each shared by the calls that use it. */
-  private final Map<Long, HttpClient> httpClients = new ConcurrentHashMap<>();
-  private final Map<Long, WebClient> webClients = new ConcurrentHashMap<>();
+  /**
+   * One client per connect timeout and protocol, which Vert.x sets per client; each shared by the calls that use it.
+   */
+  private final Map<String, HttpClient> httpClients = new ConcurrentHashMap<>();
+  private final Map<String, WebClient> webClients = new ConcurrentHashMap<>();
 
   public VertxAdapter(boolean webClient) {
     this.webClient = webClient;
@@ -89,15 +93,13 @@ public final class VertxAdapter implements ClientAdapter, AutoCloseable {
 
   private HttpClient httpClient(Call call) {
     return httpClients.computeIfAbsent(
-        connectTimeout(call),
-        timeout -> {
-          HttpClientOptions options = new HttpClientOptions();
-          if (timeout > 0) {
-            options.setConnectTimeout(timeout.intValue());
-          }
+        clientKey(call),
+        key -> {
           try {
             // HttpClient up to 4.x, HttpClientAgent from 5.0.
-            return (HttpClient) Vertx.class.getMethod("createHttpClient", HttpClientOptions.class).invoke(vertx, options);
+            return (HttpClient)
+                Vertx.class.getMethod("createHttpClient", HttpClientOptions.class)
+                    .invoke(vertx, configure(new HttpClientOptions(), call));
           } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
           }
@@ -106,18 +108,21 @@ public final class VertxAdapter implements ClientAdapter, AutoCloseable {
 
   private WebClient webClient(Call call) {
     return webClients.computeIfAbsent(
-        connectTimeout(call),
-        timeout -> {
-          WebClientOptions options = new WebClientOptions();
-          if (timeout > 0) {
-            options.setConnectTimeout(timeout.intValue());
-          }
-          return WebClient.create(vertx, options);
-        });
+        clientKey(call), key -> WebClient.create(vertx, configure(new WebClientOptions(), call)));
   }
 
-  private static long connectTimeout(Call call) {
-    return call.timeout == null ? 0 : call.timeout.toMillis();
+  private static String clientKey(Call call) {
+    return (call.timeout == null ? 0 : call.timeout.toMillis()) + (call.http2 ? "-h2" : "");
+  }
+
+  private static <O extends HttpClientOptions> O configure(O options, Call call) {
+    if (call.timeout != null) {
+      options.setConnectTimeout((int) call.timeout.toMillis());
+    }
+    if (call.http2) {
+      options.setProtocolVersion(HttpVersion.HTTP_2).setUseAlpn(true);
+    }
+    return options;
   }
 
   /** {@code HttpClientRequest.reset()}: a boolean up to 4.x, a future from 5.0. */
