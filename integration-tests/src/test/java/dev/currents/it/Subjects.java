@@ -45,22 +45,28 @@ final class Subjects {
    * resends nothing after a connection failure: a request taken back from a connection closed before it was
    * written is the same exchange.
    */
-  static final Subject.Library JETTY =
-      Subject.Library.syncAndAsync(
-          "jetty-httpclient",
-          "jetty-httpclient",
-          EnumSet.of(CANCEL, CALL_TIMEOUT, EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION,
-              DROPS_CREDENTIALS_ON_REDIRECT, ANSWERS_AUTHENTICATION_CHALLENGES));
+  static final Subject.Library JETTY = jetty(EnumSet.noneOf(TestedClient.Feature.class));
+
+  /** Jetty 12 over HTTP/2 as well, with its dynamic transport (the adapter's Jetty 9.4 has no HTTP/2 transport). */
+  static final Subject.Library JETTY_12 = jetty(EnumSet.of(SPEAKS_HTTP2));
+
+  private static Subject.Library jetty(Set<TestedClient.Feature> more) {
+    Set<TestedClient.Feature> features = EnumSet.of(CANCEL, CALL_TIMEOUT, EACH_REQUEST_IS_AN_ATTEMPT,
+        LOADED_BY_THE_APPLICATION, DROPS_CREDENTIALS_ON_REDIRECT, ANSWERS_AUTHENTICATION_CHALLENGES);
+    features.addAll(more);
+    return Subject.Library.syncAndAsync("jetty-httpclient", "jetty-httpclient", features);
+  }
 
   private static final Set<TestedClient.Feature> REACTOR_NETTY_FEATURES =
-      EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION);
+      EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION, SPEAKS_HTTP2);
 
   /**
    * Reactor Netty 1.0 resends a request once by itself when its connection is reset, even after the request was
    * written; later versions resend only a request that was not written yet, which the suite cannot bring about.
    */
   private static final Set<TestedClient.Feature> REACTOR_NETTY_1_0_FEATURES =
-      EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION, RETRIES_ON_CONNECTION_FAILURE);
+      EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION, RETRIES_ON_CONNECTION_FAILURE,
+          SPEAKS_HTTP2);
 
   static final Subject.Library REACTOR_NETTY_1_0 =
       Subject.Library.syncAndAsync("reactor-netty", "reactor-netty", REACTOR_NETTY_1_0_FEATURES);
@@ -252,7 +258,7 @@ final class Subjects {
     versions.add(RETROFIT.version("2.9.0"));
     versions.add(RETROFIT.version("3.0.0"));
     versions.add(JETTY.version("9.4.0"));
-    versions.add(JETTY.version("12.1.14"));
+    versions.add(JETTY_12.version("12.1.14"));
     versions.add(APACHE4.version("4.5"));
     versions.add(APACHE4.version("4.5.14"));
     versions.add(APACHE5_0.version("5.0"));

@@ -17,6 +17,11 @@ import org.eclipse.jetty.client.HttpResponseException;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.client.StringRequestContent;
+import org.eclipse.jetty.client.transport.HttpClientConnectionFactory;
+import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
+import org.eclipse.jetty.http2.client.HTTP2Client;
+import org.eclipse.jetty.http2.client.transport.ClientConnectionFactoryOverHTTP2;
+import org.eclipse.jetty.io.ClientConnector;
 
 /**
  * Jetty 12's HttpClient, written against 12.0.0: the blocking {@code Request.send()} (a {@code
@@ -26,8 +31,10 @@ import org.eclipse.jetty.client.StringRequestContent;
 public final class Jetty12Adapter implements ClientAdapter, AutoCloseable {
 
   private final boolean async;
-  /** One client per connect timeout, which Jetty sets per client; each shared by the calls that use it. */
-  private final Map<Long, HttpClient> clients = new ConcurrentHashMap<>();
+  /**
+   * One client per connect timeout and protocol, which Jetty sets per client; each shared by the calls that use it.
+   */
+  private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
 
   public Jetty12Adapter(boolean async) {
     this.async = async;
@@ -86,13 +93,19 @@ public final class Jetty12Adapter implements ClientAdapter, AutoCloseable {
 
   private HttpClient client(Call call) {
     long connectTimeout = call.timeout == null ? 15_000 : call.timeout.toMillis();
-    HttpClient client = clients.computeIfAbsent(connectTimeout, Jetty12Adapter::started);
+    HttpClient client =
+        clients.computeIfAbsent(connectTimeout + (call.http2 ? "-h2" : ""), key -> started(connectTimeout, call.http2));
     answerChallengesOf(client.getAuthenticationStore(), call.uri);
     return client;
   }
 
-  private static HttpClient started(long connectTimeout) {
-    HttpClient client = new HttpClient();
+  /** With {@code http2}, HTTP/2 is offered first by ALPN, HTTP/1.1 second, as Jetty's dynamic transport does. */
+  private static HttpClient started(long connectTimeout, boolean http2) {
+    HttpClient client = http2 ? new HttpClient(http2First()) : new HttpClient();
+    if (http2) {
+      // Else Jetty opens a connection for each request that finds the others busy, streams or not.
+      client.setMaxConnectionsPerDestination(1);
+    }
     client.setConnectTimeout(connectTimeout);
     try {
       client.start();
@@ -100,6 +113,14 @@ public final class Jetty12Adapter implements ClientAdapter, AutoCloseable {
       throw new IllegalStateException(e);
     }
     return client;
+  }
+
+  private static HttpClientTransportDynamic http2First() {
+    ClientConnector connector = new ClientConnector();
+    return new HttpClientTransportDynamic(
+        connector,
+        new ClientConnectionFactoryOverHTTP2.HTTP2(new HTTP2Client(connector)),
+        HttpClientConnectionFactory.HTTP11);
   }
 
   /** Credentials for the challenge {@code WWW-Authenticate: Basic realm="currents-it"}, as a configured application has. */

@@ -4,6 +4,7 @@ import dev.currents.testapp.Call;
 import io.netty.channel.ChannelOption;
 import java.net.ConnectException;
 import reactor.core.Exceptions;
+import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -24,9 +25,15 @@ public final class ReactorNettyClients {
 
   private ReactorNettyClients() {}
 
-  /** The shared client with the call's redirect policy and timeouts (connect, and response after the request). */
+  /**
+   * The shared client with the call's redirect policy, timeouts (connect, and response after the request) and, for
+   * {@code http2}, HTTP/2 offered first by ALPN.
+   */
   public static HttpClient forCall(Call call) {
     HttpClient client = SHARED.followRedirect(call.followRedirects);
+    if (call.http2) {
+      client = client.protocol(HttpProtocol.H2, HttpProtocol.HTTP11).secure();
+    }
     if (call.timeout != null) {
       client =
           client
