@@ -8,6 +8,7 @@ import static dev.currents.it.TestedClient.Feature.EACH_REQUEST_IS_AN_ATTEMPT;
 import static dev.currents.it.TestedClient.Feature.LOADED_BY_THE_APPLICATION;
 import static dev.currents.it.TestedClient.Feature.RESENDS_429_AND_503_AT_ONCE;
 import static dev.currents.it.TestedClient.Feature.RETRIES_ON_CONNECTION_FAILURE;
+import static dev.currents.it.TestedClient.Feature.SPEAKS_H2C;
 import static dev.currents.it.TestedClient.Feature.SPEAKS_HTTP2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -430,6 +431,23 @@ abstract class ClientCategoriesIT {
     api.api.script().on("POST", "/v1/share").always().resetStream();
     expectFailure(client, "h2", "POST", "/v1/share", "/v1/share", "network_error", bearer(TestApi.RW_KEY), "body={}");
     expect(client, "h2", "GET", "/v1/projects", "STATUS 200", "/v1/projects", "ok", "200", bearer(TestApi.RW_KEY));
+  }
+
+  static Stream<TestedClient> clientsThatSpeakH2c() {
+    return clients().filter(client -> client.can(SPEAKS_H2C));
+  }
+
+  /**
+   * HTTP/2 in clear text: the first request upgrades its connection, the next are streams on it; each an attempt
+   * with its status and category, each checked to have reached the API over HTTP/2.
+   */
+  @ParameterizedTest(allowZeroInvocations = true)
+  @MethodSource("clientsThatSpeakH2c")
+  void clearTextHttp2CallsAreAttemptsLikeAnyOther(TestedClient client) throws Exception {
+    expect(client, "h2c", "GET", "/v1/projects", "STATUS 200", "/v1/projects", "ok", "200", bearer(TestApi.RW_KEY));
+    api.api.script().on("GET", "/v1/runs/" + RUN_ID).respond(429, "", Map.of("Retry-After", "1"));
+    expect(client, "h2c", "GET", "/v1/runs/" + RUN_ID, "STATUS 429", "/v1/runs/{runId}", "too_many_requests", "429",
+        bearer(TestApi.RW_KEY));
   }
 
   /** A server that goes away (GOAWAY) under a stream, each time a client sends it again: a network error. */

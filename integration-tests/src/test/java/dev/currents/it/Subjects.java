@@ -10,6 +10,7 @@ import static dev.currents.it.TestedClient.Feature.RESENDS_429_AND_503_AFTER_RET
 import static dev.currents.it.TestedClient.Feature.RESENDS_429_AND_503_AT_ONCE;
 import static dev.currents.it.TestedClient.Feature.RESENDS_503_AFTER_A_FIXED_WAIT;
 import static dev.currents.it.TestedClient.Feature.RETRIES_ON_CONNECTION_FAILURE;
+import static dev.currents.it.TestedClient.Feature.SPEAKS_H2C;
 import static dev.currents.it.TestedClient.Feature.SPEAKS_HTTP2;
 
 import java.util.ArrayList;
@@ -27,8 +28,8 @@ final class Subjects {
 
   static final List<TestedClient> JDK_CLIENTS =
       List.of(
-          new TestedClient("java-http-client", "java-http-client", Set.of(SPEAKS_HTTP2)),
-          new TestedClient("java-http-client-async", "java-http-client", Set.of(CANCEL, SPEAKS_HTTP2)),
+          new TestedClient("java-http-client", "java-http-client", Set.of(SPEAKS_HTTP2, SPEAKS_H2C)),
+          new TestedClient("java-http-client-async", "java-http-client", Set.of(CANCEL, SPEAKS_HTTP2, SPEAKS_H2C)),
           new TestedClient("http-url-connection", "http-url-connection", Set.of()));
 
   private static final Set<TestedClient.Feature> OKHTTP_FEATURES =
@@ -184,9 +185,9 @@ final class Subjects {
           "vertx",
           List.of(
               new TestedClient("vertx-http-client", "vertx-http-client",
-                  EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION, SPEAKS_HTTP2)),
+                  EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION, SPEAKS_HTTP2, SPEAKS_H2C)),
               new TestedClient("vertx-web-client", "vertx-http-client",
-                  EnumSet.of(EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION, SPEAKS_HTTP2))));
+                  EnumSet.of(EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION, SPEAKS_HTTP2, SPEAKS_H2C))));
 
   private Subjects() {}
 

@@ -45,7 +45,9 @@ record TestedClient(String name, String tag, Set<Feature> features) {
      * needs to be): the suite runs its per-scheme tests over {@code h2} as well, each call checked to have reached
      * the API over HTTP/2.
      */
-    SPEAKS_HTTP2
+    SPEAKS_HTTP2,
+    /** Speaks HTTP/2 in clear text (h2c) too, upgrading an HTTP/1.1 connection (told to by {@code http2=true}). */
+    SPEAKS_H2C
   }
 
   boolean can(Feature feature) {
