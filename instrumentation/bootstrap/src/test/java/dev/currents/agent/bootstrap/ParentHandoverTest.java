@@ -52,4 +52,43 @@ class ParentHandoverTest {
     Runnable task = () -> {};
     assertSame(task, ParentHandover.withCurrentParent(task));
   }
+
+  @Test
+  void aParentHandedOverIsTheCurrentParentAndTheAttemptsParentUntilRestored() {
+    Object redirected = new Object();
+    Object handedOver = ParentHandover.handOver(redirected);
+    try {
+      assertSame(redirected, CurrentsRequests.currentParent(), "what a client keeps for the call it makes next");
+      CurrentsRequests.start("vertx-http-client", "GET", RUN, null, null, null);
+      assertSame(redirected, spans.parentsAtStart.get(0));
+    } finally {
+      ParentHandover.restore(handedOver);
+    }
+    assertNull(CurrentsRequests.currentParent(), "restored");
+  }
+
+  @Test
+  void aSpanCurrentOnTheThreadWinsOverOneHandedOver() {
+    Object current = new Object();
+    spans.current = current;
+    Object handedOver = ParentHandover.handOver(new Object());
+    try {
+      assertSame(current, CurrentsRequests.currentParent());
+    } finally {
+      ParentHandover.restore(handedOver);
+    }
+  }
+
+  @Test
+  void handingOverNothingChangesNothing() {
+    Object outer = new Object();
+    Object handedOverOuter = ParentHandover.handOver(outer);
+    try {
+      ParentHandover.restore(ParentHandover.handOver(null));
+      assertSame(outer, CurrentsRequests.currentParent(), "the outer hand-over stands");
+    } finally {
+      ParentHandover.restore(handedOverOuter);
+    }
+    assertNull(CurrentsRequests.currentParent());
+  }
 }

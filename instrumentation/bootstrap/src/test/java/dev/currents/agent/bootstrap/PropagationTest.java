@@ -32,6 +32,26 @@ class PropagationTest {
         }
       };
 
+  /** A client whose requests are mutable maps of headers, which it copies into its next request. */
+  private static final HeaderInjector<Map<String, String>> MUTABLE_MAPS =
+      new HeaderInjector<>() {
+        @Override
+        public String first(Map<String, String> request, String name) {
+          return request.get(name);
+        }
+
+        @Override
+        public Map<String, String> with(Map<String, String> request, String name, String value) {
+          request.put(name, value);
+          return request;
+        }
+
+        @Override
+        public void without(Map<String, String> request, String name) {
+          request.remove(name);
+        }
+      };
+
   static {
     CurrentsRequests.registerHeaderInjector("maps", MAPS);
   }
@@ -101,5 +121,39 @@ class PropagationTest {
     Attempt attempt = CurrentsRequests.start("maps", "GET", RUN, null, null, null);
     attempt.traceparent(traceparent);
     return attempt;
+  }
+
+  @Test
+  void theAttemptsTraceparentIsWithdrawnFromASentRequestTheClientCopies() {
+    Map<String, String> sent = new HashMap<>();
+    Attempt attempt = attempt(TRACEPARENT);
+    CurrentsHeaders.propagate(attempt, sent, MUTABLE_MAPS);
+    assertEquals(TRACEPARENT, sent.get("traceparent"));
+
+    CurrentsHeaders.withdraw(attempt, sent, MUTABLE_MAPS);
+
+    assertEquals(Map.of(), sent);
+  }
+
+  @Test
+  void aTraceparentTheApplicationSetIsNotWithdrawn() {
+    Map<String, String> sent = new HashMap<>(Map.of("traceparent", "set by the application"));
+    Attempt attempt = attempt(TRACEPARENT);
+    CurrentsHeaders.propagate(attempt, sent, MUTABLE_MAPS);
+
+    CurrentsHeaders.withdraw(attempt, sent, MUTABLE_MAPS);
+
+    assertEquals(Map.of("traceparent", "set by the application"), sent);
+  }
+
+  @Test
+  void anInjectorThatCannotRemoveLeavesTheRequestAndCountsAnAgentError() {
+    Map<String, String> sent = new HashMap<>(Map.of("traceparent", TRACEPARENT));
+    long before = AgentErrors.count();
+
+    CurrentsHeaders.withdraw(attempt(TRACEPARENT), sent, MAPS);
+
+    assertEquals(Map.of("traceparent", TRACEPARENT), sent);
+    assertEquals(before + 1, AgentErrors.count());
   }
 }
