@@ -6,6 +6,8 @@ import static dev.currents.it.TestedClient.Feature.CANCEL;
 import static dev.currents.it.TestedClient.Feature.DROPS_CREDENTIALS_ON_REDIRECT;
 import static dev.currents.it.TestedClient.Feature.EACH_REQUEST_IS_AN_ATTEMPT;
 import static dev.currents.it.TestedClient.Feature.LOADED_BY_THE_APPLICATION;
+import static dev.currents.it.TestedClient.Feature.MULTIPLEXES_HTTP2;
+import static dev.currents.it.TestedClient.Feature.NO_READ_TIMEOUT_OVER_HTTP2;
 import static dev.currents.it.TestedClient.Feature.RESENDS_429_AND_503_AT_ONCE;
 import static dev.currents.it.TestedClient.Feature.RETRIES_ON_CONNECTION_FAILURE;
 import static dev.currents.it.TestedClient.Feature.SPEAKS_H2C;
@@ -104,6 +106,12 @@ abstract class ClientCategoriesIT {
 
   static Stream<Arguments> everyClient() {
     return overSchemes(clients());
+  }
+
+  static Stream<Arguments> clientsWithReadTimeouts() {
+    return everyClient()
+        .filter(arguments -> !(arguments.get()[1].equals("h2")
+            && ((TestedClient) arguments.get()[0]).can(NO_READ_TIMEOUT_OVER_HTTP2)));
   }
 
   static Stream<Arguments> clientsThatCancel() {
@@ -242,7 +250,7 @@ abstract class ClientCategoriesIT {
   }
 
   @ParameterizedTest
-  @MethodSource("everyClient")
+  @MethodSource("clientsWithReadTimeouts")
   void timeout(TestedClient client, String scheme) throws Exception {
     expectToGiveUpOnASlowAnswer(client, scheme, "timeout", "timeoutMs=300");
   }
@@ -377,8 +385,12 @@ abstract class ClientCategoriesIT {
     return clients().filter(client -> client.can(SPEAKS_HTTP2));
   }
 
+  static Stream<TestedClient> clientsThatMultiplexHttp2() {
+    return clientsThatSpeakHttp2().filter(client -> client.can(MULTIPLEXES_HTTP2));
+  }
+
   static Stream<TestedClient> clientsThatCancelOverHttp2() {
-    return clientsThatSpeakHttp2().filter(client -> client.can(CANCEL));
+    return clientsThatMultiplexHttp2().filter(client -> client.can(CANCEL));
   }
 
   /**
@@ -386,7 +398,7 @@ abstract class ClientCategoriesIT {
    * many more as its pool opens at once): fifty attempts.
    */
   @ParameterizedTest(allowZeroInvocations = true)
-  @MethodSource("clientsThatSpeakHttp2")
+  @MethodSource("clientsThatMultiplexHttp2")
   void fiftyStreamsAtOnceSharingConnectionsAreFiftySamples(TestedClient client) throws Exception {
     assertEquals("STATUS 200", calls.make(client, "GET", api.baseUrl("h2") + "/v1/projects", bearer(TestApi.RW_KEY))
         .answer(), "the connection, open before the streams");

@@ -6,6 +6,8 @@ import static dev.currents.it.TestedClient.Feature.CANCEL;
 import static dev.currents.it.TestedClient.Feature.DROPS_CREDENTIALS_ON_REDIRECT;
 import static dev.currents.it.TestedClient.Feature.EACH_REQUEST_IS_AN_ATTEMPT;
 import static dev.currents.it.TestedClient.Feature.LOADED_BY_THE_APPLICATION;
+import static dev.currents.it.TestedClient.Feature.MULTIPLEXES_HTTP2;
+import static dev.currents.it.TestedClient.Feature.NO_READ_TIMEOUT_OVER_HTTP2;
 import static dev.currents.it.TestedClient.Feature.RESENDS_429_AND_503_AFTER_RETRY_AFTER;
 import static dev.currents.it.TestedClient.Feature.RESENDS_429_AND_503_AT_ONCE;
 import static dev.currents.it.TestedClient.Feature.RESENDS_503_AFTER_A_FIXED_WAIT;
@@ -28,13 +30,14 @@ final class Subjects {
 
   static final List<TestedClient> JDK_CLIENTS =
       List.of(
-          new TestedClient("java-http-client", "java-http-client", Set.of(SPEAKS_HTTP2, SPEAKS_H2C)),
-          new TestedClient("java-http-client-async", "java-http-client", Set.of(CANCEL, SPEAKS_HTTP2, SPEAKS_H2C)),
+          new TestedClient("java-http-client", "java-http-client", Set.of(SPEAKS_HTTP2, MULTIPLEXES_HTTP2, SPEAKS_H2C)),
+          new TestedClient("java-http-client-async", "java-http-client",
+              Set.of(CANCEL, SPEAKS_HTTP2, MULTIPLEXES_HTTP2, SPEAKS_H2C)),
           new TestedClient("http-url-connection", "http-url-connection", Set.of()));
 
   private static final Set<TestedClient.Feature> OKHTTP_FEATURES =
       EnumSet.of(CANCEL, CALL_TIMEOUT, EACH_REQUEST_IS_AN_ATTEMPT, RETRIES_ON_CONNECTION_FAILURE, LOADED_BY_THE_APPLICATION,
-          SPEAKS_HTTP2);
+          SPEAKS_HTTP2, MULTIPLEXES_HTTP2);
 
   static final Subject.Library OKHTTP = Subject.Library.syncAndAsync("okhttp", "okhttp", OKHTTP_FEATURES);
 
@@ -49,7 +52,7 @@ final class Subjects {
   static final Subject.Library JETTY = jetty(EnumSet.noneOf(TestedClient.Feature.class));
 
   /** Jetty 12 over HTTP/2 as well, with its dynamic transport (the adapter's Jetty 9.4 has no HTTP/2 transport). */
-  static final Subject.Library JETTY_12 = jetty(EnumSet.of(SPEAKS_HTTP2));
+  static final Subject.Library JETTY_12 = jetty(EnumSet.of(SPEAKS_HTTP2, MULTIPLEXES_HTTP2));
 
   private static Subject.Library jetty(Set<TestedClient.Feature> more) {
     Set<TestedClient.Feature> features = EnumSet.of(CANCEL, CALL_TIMEOUT, EACH_REQUEST_IS_AN_ATTEMPT,
@@ -59,7 +62,7 @@ final class Subjects {
   }
 
   private static final Set<TestedClient.Feature> REACTOR_NETTY_FEATURES =
-      EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION, SPEAKS_HTTP2);
+      EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION, SPEAKS_HTTP2, MULTIPLEXES_HTTP2);
 
   /**
    * Reactor Netty 1.0 resends a request once by itself when its connection is reset, even after the request was
@@ -67,7 +70,7 @@ final class Subjects {
    */
   private static final Set<TestedClient.Feature> REACTOR_NETTY_1_0_FEATURES =
       EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION, RETRIES_ON_CONNECTION_FAILURE,
-          SPEAKS_HTTP2);
+          SPEAKS_HTTP2, MULTIPLEXES_HTTP2);
 
   static final Subject.Library REACTOR_NETTY_1_0 =
       Subject.Library.syncAndAsync("reactor-netty", "reactor-netty", REACTOR_NETTY_1_0_FEATURES);
@@ -185,9 +188,11 @@ final class Subjects {
           "vertx",
           List.of(
               new TestedClient("vertx-http-client", "vertx-http-client",
-                  EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION, SPEAKS_HTTP2, SPEAKS_H2C)),
+                  EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION, SPEAKS_HTTP2, MULTIPLEXES_HTTP2,
+                      SPEAKS_H2C)),
               new TestedClient("vertx-web-client", "vertx-http-client",
-                  EnumSet.of(EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION, SPEAKS_HTTP2, SPEAKS_H2C))));
+                  EnumSet.of(EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION, SPEAKS_HTTP2, MULTIPLEXES_HTTP2,
+                      SPEAKS_H2C))));
 
   private Subjects() {}
 
@@ -197,6 +202,11 @@ final class Subjects {
     Set<TestedClient.Feature> producerConsumer = EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT,
         RETRIES_ON_CONNECTION_FAILURE, LOADED_BY_THE_APPLICATION,
         version50 ? RESENDS_429_AND_503_AT_ONCE : RESENDS_429_AND_503_AFTER_RETRY_AFTER);
+    if (!version50) {
+      // 5.0 answers an ALPN "h2" as HTTP/1.1 (a ParseException).
+      producerConsumer.add(SPEAKS_HTTP2);
+      producerConsumer.add(NO_READ_TIMEOUT_OVER_HTTP2);
+    }
     Set<TestedClient.Feature> simple = EnumSet.copyOf(producerConsumer);
     if (version50) {
       simple.remove(CANCEL);

@@ -46,6 +46,16 @@ record TestedClient(String name, String tag, Set<Feature> features) {
      * the API over HTTP/2.
      */
     SPEAKS_HTTP2,
+    /**
+     * Sends concurrent HTTP/2 requests as streams of the connections it has (Apache HttpClient 5's pooling connection
+     * manager leases an HTTP/2 connection to one request at a time, as an HTTP/1.1 one).
+     */
+    MULTIPLEXES_HTTP2,
+    /**
+     * Over HTTP/2, lets a response take as long as it takes whatever its read timeout (Apache HttpClient 5 applies its
+     * response timeout to the connection's socket, which its other streams keep busy).
+     */
+    NO_READ_TIMEOUT_OVER_HTTP2,
     /** Speaks HTTP/2 in clear text (h2c) too, upgrading an HTTP/1.1 connection (told to by {@code http2=true}). */
     SPEAKS_H2C
   }
