@@ -41,8 +41,19 @@ final class Subjects {
 
   static final Subject.Library OKHTTP = Subject.Library.syncAndAsync("okhttp", "okhttp", OKHTTP_FEATURES);
 
+  /**
+   * OkHttp 3.x, not run over HTTP/2: a call under which the server goes away (GOAWAY) never ends in 3.14, whatever its
+   * timeouts.
+   */
+  private static final Set<TestedClient.Feature> OKHTTP_3_FEATURES = withoutHttp2(OKHTTP_FEATURES);
+
+  static final Subject.Library OKHTTP_3 = Subject.Library.syncAndAsync("okhttp", "okhttp", OKHTTP_3_FEATURES);
+
   /** Retrofit sends through OkHttp, whose instrumentation records it: one attempt each, tagged okhttp. */
   static final Subject.Library RETROFIT = Subject.Library.syncAndAsync("retrofit", "okhttp", OKHTTP_FEATURES);
+
+  /** Retrofit 2.9 on OkHttp 3.14.9. */
+  static final Subject.Library RETROFIT_2 = Subject.Library.syncAndAsync("retrofit", "okhttp", OKHTTP_3_FEATURES);
 
   /**
    * Jetty's HttpClient: each HttpExchange (request sent, redirect hop, authentication resend) is an attempt. It
@@ -196,6 +207,12 @@ final class Subjects {
 
   private Subjects() {}
 
+  private static Set<TestedClient.Feature> withoutHttp2(Set<TestedClient.Feature> features) {
+    Set<TestedClient.Feature> without = EnumSet.copyOf(features);
+    without.removeAll(EnumSet.of(SPEAKS_HTTP2, MULTIPLEXES_HTTP2));
+    return without;
+  }
+
   private static Subject.Library apache5(boolean version50) {
     Set<TestedClient.Feature> classic = EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, RETRIES_ON_CONNECTION_FAILURE,
         LOADED_BY_THE_APPLICATION, RESENDS_429_AND_503_AFTER_RETRY_AFTER);
@@ -264,9 +281,9 @@ final class Subjects {
    */
   private static List<Subject> libraryVersions() {
     List<Subject> versions = new ArrayList<>();
-    versions.add(OKHTTP.version("3.14.0"));
+    versions.add(OKHTTP_3.version("3.14.0"));
     versions.add(OKHTTP.version("5.5.1"));
-    versions.add(RETROFIT.version("2.9.0"));
+    versions.add(RETROFIT_2.version("2.9.0"));
     versions.add(RETROFIT.version("3.0.0"));
     versions.add(JETTY.version("9.4.0"));
     versions.add(JETTY_12.version("12.1.14"));
