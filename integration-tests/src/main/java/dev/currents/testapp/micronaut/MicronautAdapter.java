@@ -91,7 +91,22 @@ public final class MicronautAdapter implements ClientAdapter, AutoCloseable {
 
   private HttpClient client(Call call) {
     String key = (call.timeout == null ? 0 : call.timeout.toMillis()) + "-" + call.followRedirects + "-" + call.http2;
-    return clients.computeIfAbsent(key, unused -> HttpClient.create(null, configuration(call)));
+    return clients.computeIfAbsent(key, unused -> create(configuration(call)));
+  }
+
+  /**
+   * Micronaut finds its client factory with the context class loader, which an application server sets to each
+   * application's own: so does the second copy of this application, whose thread is the first copy's.
+   */
+  private static HttpClient create(DefaultHttpClientConfiguration configuration) {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(MicronautAdapter.class.getClassLoader());
+    try {
+      return HttpClient.create(null, configuration);
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
   }
 
   private static DefaultHttpClientConfiguration configuration(Call call) {
