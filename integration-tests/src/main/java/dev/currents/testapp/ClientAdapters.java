@@ -49,7 +49,9 @@ final class ClientAdapters {
           client("async-http-client", library("dev.currents.testapp.asynchttpclient.AsyncHttpClientAdapter", false)),
           client("async-http-client-async", library("dev.currents.testapp.asynchttpclient.AsyncHttpClientAdapter", true)),
           client("vertx-http-client", library("dev.currents.testapp.vertx.VertxAdapter", false)),
-          client("vertx-web-client", library("dev.currents.testapp.vertx.VertxAdapter", true)));
+          client("vertx-web-client", library("dev.currents.testapp.vertx.VertxAdapter", true)),
+          client("micronaut-http-client", library("dev.currents.testapp.micronaut.MicronautAdapter", false)),
+          client("micronaut-http-client-async", library("dev.currents.testapp.micronaut.MicronautAdapter", true)));
 
   private static final Map<String, ClientAdapter> MADE = new ConcurrentHashMap<>();
 

@@ -205,6 +205,21 @@ final class Subjects {
                   EnumSet.of(EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION, SPEAKS_HTTP2, MULTIPLEXES_HTTP2,
                       SPEAKS_H2C))));
 
+  /**
+   * The Micronaut HTTP client, blocking and reactive: each request it writes is an attempt (a redirect hop too). It
+   * resends nothing by itself; the blocking client cannot be cancelled.
+   */
+  static final Subject.Library MICRONAUT =
+      new Subject.Library(
+          "micronaut",
+          List.of(
+              new TestedClient("micronaut-http-client", "micronaut-http-client",
+                  EnumSet.of(EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION, SPEAKS_HTTP2, MULTIPLEXES_HTTP2,
+                      SPEAKS_H2C)),
+              new TestedClient("micronaut-http-client-async", "micronaut-http-client",
+                  EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION, SPEAKS_HTTP2,
+                      MULTIPLEXES_HTTP2, SPEAKS_H2C))));
+
   private Subjects() {}
 
   private static Set<TestedClient.Feature> withoutHttp2(Set<TestedClient.Feature> features) {
@@ -297,6 +312,8 @@ final class Subjects {
     versions.add(VERTX.version("4.1.0"));
     versions.add(VERTX.version("4.5.27"));
     versions.add(VERTX.version("5.1.6"));
+    versions.add(MICRONAUT.version("4.8.0"));
+    versions.add(MICRONAUT.version("4.10.15"));
     versions.addAll(reactorNettyVersions());
     versions.add(SPRING_5.version("5.3.39"));
     versions.add(SPRING_6.version("6.2.19"));

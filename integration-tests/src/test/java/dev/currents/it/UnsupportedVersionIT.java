@@ -42,6 +42,11 @@ class UnsupportedVersionIT {
     assertLeftAlone(Subjects.VERTX.version("4.0.3"), "vertx-http-client", "older than 4.1", "io.vertx.");
   }
 
+  @Test
+  void micronautBefore48IsLeftAloneWithOneDebugLine() throws Exception {
+    assertLeftAlone(Subjects.MICRONAUT.version("4.7.6"), "micronaut-http-client", "older than 4.8", "io.micronaut.");
+  }
+
   /** Every client of the subject gets its answer, none is recorded, and the agent says so once at debug level. */
   private static void assertLeftAlone(Subject subject, String tag, String line, String libraryPackage) throws Exception {
     TestApi api = TestApi.start();

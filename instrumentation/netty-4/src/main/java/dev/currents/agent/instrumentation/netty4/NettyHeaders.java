@@ -22,4 +22,10 @@ public final class NettyHeaders implements HeaderInjector<HttpHeaders> {
   public HttpHeaders with(HttpHeaders headers, String name, String value) {
     return headers.set(name, value);
   }
+
+  /** For Micronaut, whose requests share their headers with the application's request, which a redirect copies. */
+  @Override
+  public void without(HttpHeaders headers, String name) {
+    headers.remove(name);
+  }
 }
