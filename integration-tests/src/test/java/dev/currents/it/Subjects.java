@@ -207,18 +207,17 @@ final class Subjects {
 
   /**
    * The Micronaut HTTP client, blocking and reactive: each request it writes is an attempt (a redirect hop too). It
-   * resends nothing by itself; the blocking client cannot be cancelled.
+   * resends nothing by itself; the blocking client cannot be cancelled. Over HTTP/2, 4.10 opens a connection for most
+   * of fifty requests made at once (34 in a run), so the tests of streams sharing a connection do not apply.
    */
   static final Subject.Library MICRONAUT =
       new Subject.Library(
           "micronaut",
           List.of(
               new TestedClient("micronaut-http-client", "micronaut-http-client",
-                  EnumSet.of(EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION, SPEAKS_HTTP2, MULTIPLEXES_HTTP2,
-                      SPEAKS_H2C)),
+                  EnumSet.of(EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION, SPEAKS_HTTP2, SPEAKS_H2C)),
               new TestedClient("micronaut-http-client-async", "micronaut-http-client",
-                  EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION, SPEAKS_HTTP2,
-                      MULTIPLEXES_HTTP2, SPEAKS_H2C))));
+                  EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION, SPEAKS_HTTP2, SPEAKS_H2C))));
 
   private Subjects() {}
 
