@@ -45,7 +45,8 @@ final class Subjects {
    * OkHttp 3.x, not run over HTTP/2: a call under which the server goes away (GOAWAY) never ends in 3.14, whatever its
    * timeouts.
    */
-  private static final Set<TestedClient.Feature> OKHTTP_3_FEATURES = withoutHttp2(OKHTTP_FEATURES);
+  private static final Set<TestedClient.Feature> OKHTTP_3_FEATURES =
+      without(OKHTTP_FEATURES, SPEAKS_HTTP2, MULTIPLEXES_HTTP2);
 
   static final Subject.Library OKHTTP_3 = Subject.Library.syncAndAsync("okhttp", "okhttp", OKHTTP_3_FEATURES);
 
@@ -87,10 +88,14 @@ final class Subjects {
       Subject.Library.syncAndAsync("reactor-netty", "reactor-netty", REACTOR_NETTY_1_0_FEATURES);
   static final Subject.Library REACTOR_NETTY = Subject.Library.syncAndAsync("reactor-netty", "reactor-netty", REACTOR_NETTY_FEATURES);
 
-  /** WebClient sends through Reactor Netty, whose instrumentation records it: one attempt each, tagged reactor-netty. */
+  /**
+   * WebClient sends through Reactor Netty, whose instrumentation records it: one attempt each, tagged reactor-netty.
+   * The adapter makes a connector for each call, whose HTTP/2 connections its other calls do not share.
+   */
   static final Subject.Library WEBCLIENT_5_3 =
-      Subject.Library.syncAndAsync("webclient", "reactor-netty", REACTOR_NETTY_1_0_FEATURES);
-  static final Subject.Library WEBCLIENT = Subject.Library.syncAndAsync("webclient", "reactor-netty", REACTOR_NETTY_FEATURES);
+      Subject.Library.syncAndAsync("webclient", "reactor-netty", without(REACTOR_NETTY_1_0_FEATURES, MULTIPLEXES_HTTP2));
+  static final Subject.Library WEBCLIENT =
+      Subject.Library.syncAndAsync("webclient", "reactor-netty", without(REACTOR_NETTY_FEATURES, MULTIPLEXES_HTTP2));
 
   /**
    * Layered clients send through a client underneath, whose instrumentation records them: the client tag and
@@ -221,9 +226,9 @@ final class Subjects {
 
   private Subjects() {}
 
-  private static Set<TestedClient.Feature> withoutHttp2(Set<TestedClient.Feature> features) {
+  private static Set<TestedClient.Feature> without(Set<TestedClient.Feature> features, TestedClient.Feature... some) {
     Set<TestedClient.Feature> without = EnumSet.copyOf(features);
-    without.removeAll(EnumSet.of(SPEAKS_HTTP2, MULTIPLEXES_HTTP2));
+    without.removeAll(List.of(some));
     return without;
   }
 

@@ -1,9 +1,11 @@
 package dev.currents.agent.instrumentation.vertxhttpclient;
 
 import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -42,6 +44,13 @@ public final class VertxHttpClientInstrumentation extends ClientInstrumentation 
   private static final ElementMatcher<MethodDescription> REQUEST_4 =
       named("doRequest").and(takesArguments(2)).and(takesArgument(0, named(REQUEST_OPTIONS)));
 
+  /** Where every reset of a request passes with its cause: on the base class, or (4.1) on the request itself. */
+  private static final ElementMatcher<MethodDescription> RESET_WITH_CAUSE =
+      namedOneOf("reset", "cancel")
+          .and(takesArguments(1))
+          .and(takesArgument(0, Throwable.class))
+          .and(not(isAbstract()));
+
   public VertxHttpClientInstrumentation() {
     super(CLIENT, CLIENT_IMPL, REQUEST_IMPL, REQUEST_BASE);
   }
@@ -68,7 +77,8 @@ public final class VertxHttpClientInstrumentation extends ClientInstrumentation 
                 // 4.x writes with a completion handler, 5.x returns a future: one argument fewer.
                 .advise(named("doWrite").and(takesArguments(4)), HeadAdvice4.class)
                 .advise(named("doWrite").and(takesArguments(3)), HeadAdvice5.class)
-                .advise(named("handleResponse").and(takesArguments(3)), ResponseAdvice.class))
+                .advise(named("handleResponse").and(takesArguments(3)), ResponseAdvice.class)
+                .advise(RESET_WITH_CAUSE, ResetCauseAdvice.class))
         .hook(
             Hook.types(REQUEST_BASE)
                 // The request's own handleException passes here what the failure means (a reset for a timeout).
@@ -77,6 +87,7 @@ public final class VertxHttpClientInstrumentation extends ClientInstrumentation 
                     isPublic()
                         .and(named("reset").and(takesArgument(0, long.class))
                             .or(named("cancel").and(takesArguments(0)))),
-                    ResetAdvice.class));
+                    ResetAdvice.class)
+                .advise(RESET_WITH_CAUSE, ResetCauseAdvice.class));
   }
 }

@@ -92,12 +92,15 @@ public final class VertxRequests {
   }
 
   /**
-   * The request is reset by whoever holds it: a cancellation, unless the reset says it is a timeout (as the layers
-   * above Vert.x that enforce their own deadline do).
+   * The request is reset: by its own timeout, a {@code timeout}; by whoever holds it, a cancellation, unless the
+   * reset says it is a timeout (as the layers above Vert.x that enforce their own deadline do), maybe inside the
+   * {@code StreamResetException} the public {@code reset} wraps it in.
    */
   public void reset(HttpClientRequest request, Throwable cause) {
     if (cause instanceof TimeoutException) {
       open.fail(request, cause);
+    } else if (cause != null && cause.getCause() instanceof TimeoutException) {
+      open.fail(request, cause.getCause());
     } else {
       open.cancel(request);
     }
