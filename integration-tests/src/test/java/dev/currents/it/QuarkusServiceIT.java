@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * quarkus-app/quarkus-run.jar}, with the agent attached: it calls Currents over HTTPS through the Quarkus REST client,
  * which sends on Vert.x's HttpClient, and retries a throttled listing with MicroProfile Fault Tolerance's
  * {@code @Retry}. Each attempt must be counted once, as {@code vertx-http-client}, on its route, with its category;
- * each retry annotation gets its own verdict.
+ * each retry annotation gets its own verdict; the service is named by its {@code quarkus.application.name}.
  */
 class QuarkusServiceIT {
 
@@ -108,6 +108,13 @@ class QuarkusServiceIT {
     assertEquals(3, scrape.sum("currents_api_backoff_delay_seconds_count", "client", CLIENT, "compliant", "true"),
         text);
     assertEquals(3, scrape.sum("currents_api_retry_after_seconds_count", "client", CLIENT), text);
+  }
+
+  @Test
+  void theServiceIsNamedByItsQuarkusApplicationName() throws Exception {
+    // The fast-jar's launcher holds no application.properties: the name is the one Quarkus wrote in its manifest.
+    assertEquals("ci-dashboard",
+        service.scrape().samples("currents_agent_errors_total").get(0).labels().get("service_name"));
   }
 
   /** Exactly one attempt with this method, route, status and category, through the Vert.x client. */
