@@ -254,14 +254,28 @@ final class AppJvm implements AutoCloseable {
     }
     List<String> answers = new ArrayList<>();
     for (String id : sent) {
-      String answer = stdout.poll(60, TimeUnit.SECONDS);
-      if (answer == null || !answer.startsWith(id + " ")) {
-        throw new IllegalStateException(
-            "unexpected answer to call " + id + ": " + answer + "; stderr:\n" + String.join("\n", stderr));
-      }
-      answers.add(answer.substring(id.length() + 1));
+      answers.add(answerTo(id));
     }
     return answers;
+  }
+
+  /**
+   * Sends one line of an application's own protocol ({@code <id> <line>}, answered {@code <id> <answer>}) and
+   * returns the answer without its id: for applications that are not the driver, such as the Quarkus service.
+   */
+  String request(String line) throws InterruptedException {
+    String id = Integer.toString(ids.incrementAndGet());
+    stdin.println(id + " " + line);
+    return answerTo(id);
+  }
+
+  private String answerTo(String id) throws InterruptedException {
+    String answer = stdout.poll(60, TimeUnit.SECONDS);
+    if (answer == null || !answer.startsWith(id + " ")) {
+      throw new IllegalStateException(
+          "unexpected answer to call " + id + ": " + answer + "; stderr:\n" + String.join("\n", stderr));
+    }
+    return answer.substring(id.length() + 1);
   }
 
   List<String> stderr() {

@@ -1,5 +1,6 @@
 package dev.currents.agent.config;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -18,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.jar.Attributes;
+import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -34,7 +37,8 @@ import java.util.zip.ZipFile;
  *       {@code quarkus.application.name}, {@code micronaut.application.name}, as a system property, in its
  *       environment form ({@code SPRING_APPLICATION_NAME}, ...), then in {@code application.properties},
  *       {@code .yml} or {@code .yaml} in the working directory's {@code config/} and itself, the main jar
- *       (Spring Boot's {@code BOOT-INF/classes/} included), the class path's directories and its first jars;
+ *       (Spring Boot's {@code BOOT-INF/classes/} included; for Quarkus' fast-jar, the name in its launcher's
+ *       manifest, {@link #quarkusApplicationName}), the class path's directories and its first jars;
  *   <li>the main jar's name without {@code .jar} ({@code java -jar orders-service.jar}: {@code orders-service});
  *   <li>{@code unknown_service:java}.
  * </ol>
@@ -63,6 +67,8 @@ final class ServiceNames {
   private static final String[] FILES = {"application.properties", "application.yml", "application.yaml"};
   /** Where a container holds them: Spring's config/ first, then its root; a Spring Boot jar or war inside. */
   private static final String[] DIRECTORY_PREFIXES = {"config/", ""};
+  /** The Main-Class of {@code quarkus-app/quarkus-run.jar}, Quarkus' fast-jar launcher. */
+  private static final String QUARKUS_LAUNCHER = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
   private static final String[] JAR_PREFIXES = {
     "BOOT-INF/classes/config/", "BOOT-INF/classes/", "WEB-INF/classes/config/", "WEB-INF/classes/", "config/", ""
   };
@@ -224,6 +230,9 @@ final class ServiceNames {
     Path mainJar = mainJar();
     if (mainJar != null) {
       String name = fromJar(mainJar);
+      if (name == null) {
+        name = quarkusApplicationName(mainJar);
+      }
       if (name != null) {
         return name;
       }
@@ -311,6 +320,37 @@ final class ServiceNames {
       warn.accept("service.name: cannot open " + jar + " (" + reason(e) + "); trying the next source");
     }
     return null;
+  }
+
+  /**
+   * Quarkus' fast-jar launcher, {@code quarkus-run.jar}, holds none of the application's files (they are in
+   * {@code app/} beside it), but Quarkus writes the application's name into its manifest as
+   * {@code Implementation-Title}: {@code quarkus.application.name}, else the Maven artifactId, the name Quarkus itself
+   * gives the service. Null for any other jar. Nothing is reported: the JVM launched from this jar, so its manifest
+   * parses, and a jar that cannot be opened has been reported by {@link #fromJar}.
+   */
+  private String quarkusApplicationName(Path jar) {
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      ZipEntry entry = zip.getEntry("META-INF/MANIFEST.MF");
+      if (entry == null) {
+        return null;
+      }
+      byte[] bytes;
+      try (InputStream in = zip.getInputStream(entry)) {
+        bytes = readBounded(in);
+      }
+      if (bytes == null) {
+        return null;
+      }
+      Attributes attributes = new Manifest(new ByteArrayInputStream(bytes)).getMainAttributes();
+      if (!QUARKUS_LAUNCHER.equals(attributes.getValue(Attributes.Name.MAIN_CLASS))) {
+        return null;
+      }
+      return first("Implementation-Title of the Quarkus launcher " + jar,
+          attributes.getValue(Attributes.Name.IMPLEMENTATION_TITLE));
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** The framework name in one file's bytes, or null; throws IllegalArgumentException when it is malformed. */

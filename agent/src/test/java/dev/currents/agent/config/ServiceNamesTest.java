@@ -181,6 +181,27 @@ class ServiceNamesTest {
   }
 
   @Test
+  void aQuarkusFastJarByTheApplicationNameInItsLaunchersManifest() throws IOException {
+    // As Quarkus writes it: the application's files are in app/ beside the launcher, none in it.
+    Path launcher = jar("quarkus-run.jar", Map.of("META-INF/MANIFEST.MF",
+        "Manifest-Version: 1.0\nImplementation-Title: ci-dashboard\nImplementation-Version: 1.0.0\n"
+            + "Main-Class: io.quarkus.bootstrap.runner.QuarkusEntryPoint\n"));
+    mainJar(launcher);
+    assertEquals("ci-dashboard", name());
+    assertTrue(sourceOf().contains("Implementation-Title"), sourceOf());
+    env.put("QUARKUS_APPLICATION_NAME", "from-env");
+    assertEquals("from-env", name());
+    assertEquals(List.of(), warnings);
+  }
+
+  @Test
+  void anImplementationTitleNamesOnlyAQuarkusLauncher() throws IOException {
+    mainJar(jar("orders-service.jar", Map.of("META-INF/MANIFEST.MF",
+        "Manifest-Version: 1.0\nImplementation-Title: Orders Library\nMain-Class: dev.example.Main\n")));
+    assertEquals("orders-service", name());
+  }
+
+  @Test
   void theMainJarsNameWhenNothingNamesTheApplication() throws IOException {
     mainJar(jar("orders-service.jar", Map.of("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n")));
     assertEquals("orders-service", name());
