@@ -1,5 +1,6 @@
 package dev.currents.testapp;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,5 +46,19 @@ public final class Cancellation {
       }
     }
     return outcome.get();
+  }
+
+  /**
+   * As {@link #await}, for a reactive call: cancelling it disposes of its subscription, after which the subscription
+   * hears nothing more, so the call ends there.
+   */
+  public static <T> T awaitSubscription(CompletableFuture<T> outcome, Call call, Runnable dispose) throws Exception {
+    return await(
+        outcome,
+        call,
+        () -> {
+          dispose.run();
+          outcome.completeExceptionally(new CancellationException("disposed"));
+        });
   }
 }

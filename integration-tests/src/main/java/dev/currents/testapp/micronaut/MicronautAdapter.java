@@ -16,7 +16,6 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.ssl.ClientSslConfiguration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.Disposable;
@@ -75,13 +74,7 @@ public final class MicronautAdapter implements ClientAdapter, AutoCloseable {
                         ? unwrapped((HttpClientException) failure) : failure);
                   }
                 });
-    return Cancellation.await(
-        outcome,
-        call,
-        () -> {
-          subscription.dispose();
-          outcome.completeExceptionally(new CancellationException("disposed"));
-        });
+    return Cancellation.awaitSubscription(outcome, call, subscription::dispose);
   }
 
   /** What went wrong, which Micronaut wraps in an exception of its own ("Connect Error: ..."), if it did. */

@@ -3,7 +3,6 @@ package dev.currents.testapp.reactornetty;
 import dev.currents.testapp.Call;
 import dev.currents.testapp.Cancellation;
 import dev.currents.testapp.ClientAdapter;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import reactor.core.Disposable;
 import reactor.core.Exceptions;
@@ -85,13 +84,7 @@ public abstract class OnReactorNetty implements ClientAdapter, AutoCloseable {
     Disposable subscription =
         status.subscribe(
             outcome::complete, failure -> outcome.completeExceptionally(ReactorNettyClients.unwrapped(failure)));
-    return Cancellation.await(
-        outcome,
-        call,
-        () -> {
-          subscription.dispose();
-          outcome.completeExceptionally(new CancellationException("disposed"));
-        });
+    return Cancellation.awaitSubscription(outcome, call, subscription::dispose);
   }
 
   /** Closes the pooled connections, as an application does when it stops. */
