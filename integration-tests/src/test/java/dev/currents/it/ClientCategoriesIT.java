@@ -418,7 +418,8 @@ abstract class ClientCategoriesIT {
     List<ReceivedRequest> streams = api.api.received().stream().filter(r -> call.isMine(r.query())).toList();
     assertEquals(50, streams.size());
     long connections = streams.stream().map(ReceivedRequest::clientPort).distinct().count();
-    assertTrue(connections < streams.size() / 2, connections + " connections for " + streams.size() + " streams");
+    assertTrue(connections < streams.size() / 2,
+        client + ": " + connections + " connections for " + streams.size() + " streams");
     String[] ok = labels(client, "GET", "/v1/projects", "ok", "200", host("h2"));
     assertEquals(50, call.samples(withResend(ok, false)), call::scrapeText);
     assertEquals(50, call.samples("client", client.tag()), "fifty samples, whatever their labels");

@@ -23,17 +23,24 @@ public final class ReactorNettyClients {
 
   private static final HttpClient SHARED = HttpClient.create(POOL);
 
+  /**
+   * HTTP/2 offered first by ALPN, on a pool of one connection, as a service that multiplexes its calls keeps it:
+   * with a larger one, Reactor Netty opens another connection for many of the requests made at once.
+   */
+  private static final ConnectionProvider HTTP2_POOL =
+      ConnectionProvider.builder("currents-it-h2").maxConnections(1).pendingAcquireMaxCount(-1).build();
+
+  private static final HttpClient HTTP2 =
+      HttpClient.create(HTTP2_POOL).protocol(HttpProtocol.H2, HttpProtocol.HTTP11).secure();
+
   private ReactorNettyClients() {}
 
   /**
-   * The shared client with the call's redirect policy, timeouts (connect, and response after the request) and, for
-   * {@code http2}, HTTP/2 offered first by ALPN.
+   * The shared client, or for {@code http2} the shared HTTP/2 one, with the call's redirect policy and timeouts
+   * (connect, and response after the request).
    */
   public static HttpClient forCall(Call call) {
-    HttpClient client = SHARED.followRedirect(call.followRedirects);
-    if (call.http2) {
-      client = client.protocol(HttpProtocol.H2, HttpProtocol.HTTP11).secure();
-    }
+    HttpClient client = (call.http2 ? HTTP2 : SHARED).followRedirect(call.followRedirects);
     if (call.timeout != null) {
       client =
           client
@@ -61,5 +68,6 @@ public final class ReactorNettyClients {
   /** Closes the pooled connections, as an application does when it stops. */
   public static void shutDown() {
     POOL.dispose();
+    HTTP2_POOL.dispose();
   }
 }
