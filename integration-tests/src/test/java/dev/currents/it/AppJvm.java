@@ -44,6 +44,8 @@ final class AppJvm implements AutoCloseable {
   private final List<String> stderr = new CopyOnWriteArrayList<>();
   private final List<String> startOutput = new ArrayList<>();
   private final AtomicInteger ids = new AtomicInteger();
+  /** Why the application's answers are out of step with its calls, once they are; null until then. */
+  private volatile String outOfStep;
 
   private AppJvm(Process process) {
     this.process = process;
@@ -269,11 +271,18 @@ final class AppJvm implements AutoCloseable {
     return answerTo(id);
   }
 
+  /**
+   * The answer to a call, within a minute. An application that missed one answers out of step from then on (or never
+   * again, when a client hangs): every later call fails at once, saying which one broke it.
+   */
   private String answerTo(String id) throws InterruptedException {
+    if (outOfStep != null) {
+      throw new IllegalStateException("the application stopped answering in step: " + outOfStep);
+    }
     String answer = stdout.poll(60, TimeUnit.SECONDS);
     if (answer == null || !answer.startsWith(id + " ")) {
-      throw new IllegalStateException(
-          "unexpected answer to call " + id + ": " + answer + "; stderr:\n" + String.join("\n", stderr));
+      outOfStep = "unexpected answer to call " + id + ": " + answer;
+      throw new IllegalStateException(outOfStep + "; stderr:\n" + String.join("\n", stderr));
     }
     return answer.substring(id.length() + 1);
   }

@@ -681,12 +681,13 @@ abstract class ClientCategoriesIT {
    * A POST over HTTP/2 that the API ends without an answer each time: every attempt is a {@code network_error}, the
    * first not a resend; for a client whose every request is an attempt, at least as many as requests the API
    * received (one that resends by itself may lose a request with a dying connection before the API sees it, an
-   * attempt all the same), else one.
+   * attempt all the same), else one. It goes to the h2 listener by its address, an origin of its own: a client that
+   * keeps a connection the server killed (Vert.x 4.1 after a GOAWAY, now and then) must not hand it to later tests.
    */
   private void expectEveryAttemptToFail(TestedClient client, String path) throws Exception {
-    String[] labels = labels(client, "POST", path, "network_error", "NONE", host("h2"));
+    String[] labels = labels(client, "POST", path, "network_error", "NONE", "127.0.0.1");
     RecordedCalls.Call call =
-        calls.make(client, "POST", api.baseUrl("h2") + path, bearer(TestApi.RW_KEY), "body={}");
+        calls.make(client, "POST", api.baseUrl("h2-by-address") + path, bearer(TestApi.RW_KEY), "body={}");
     assertTrue(call.answer().startsWith("ERROR"), () -> "the application saw " + call.answer());
     assertEquals(1, call.samples(withResend(labels, false)), call::scrapeText);
     long attempts = call.samples("client", client.tag());

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.currents.simapi.SimulatedCurrentsApi;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,7 +59,8 @@ final class RecordedCalls {
   Call make(TestedClient client, String method, String url, String... options) throws Exception {
     String query = "call=" + ids.incrementAndGet();
     PrometheusScrape before = app.scrape();
-    boolean http2 = url.startsWith(api.h2BaseUrl()) || url.startsWith(api.h2cBaseUrl());
+    int port = URI.create(url).getPort();
+    boolean http2 = port == api.h2Port() || port == api.h2cPort();
     String answer = app.call(client.name(), method, url + (url.contains("?") ? "&" : "?") + query,
         http2 ? withHttp2(options) : options);
     List<ReceivedRequest> received =

@@ -54,14 +54,19 @@ final class TestApi {
   /** {@code currents.agent.hosts} naming both listeners and the closed port. */
   String hosts() {
     return "127.0.0.1:" + api.httpPort() + ",localhost:" + api.httpsPort() + ",localhost:" + api.h2Port() + ",127.0.0.1:"
-        + api.h2cPort() + ",127.0.0.1:" + closedPort;
+        + api.h2Port() + ",127.0.0.1:" + api.h2cPort() + ",127.0.0.1:" + closedPort;
   }
 
-  /** The base URL of the listener for {@code scheme}: {@code http}, {@code https}, or HTTP/2's {@code h2} and {@code h2c}. */
+  /**
+   * The base URL of the listener for {@code scheme}: {@code http}, {@code https}, or HTTP/2's {@code h2} and {@code h2c},
+   * and {@code h2-by-address}, the h2 listener as another origin.
+   */
   String baseUrl(String scheme) {
     return switch (scheme) {
       case "https" -> api.httpsBaseUrl();
       case "h2" -> api.h2BaseUrl();
+      // The same listener by its address: to a client, an origin of its own.
+      case "h2-by-address" -> api.h2BaseUrl().replace("//localhost:", "//127.0.0.1:");
       case "h2c" -> api.h2cBaseUrl();
       default -> api.httpBaseUrl();
     };
