@@ -6,6 +6,7 @@ import com.linecorp.armeria.client.WebClient;
 import com.linecorp.armeria.client.WebClientBuilder;
 import com.linecorp.armeria.client.redirect.RedirectConfig;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.HttpData;
 import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Armeria's {@code WebClient}, blocking on the aggregated response ({@code aggregate().join()}) or waiting on its
@@ -44,15 +46,33 @@ public final class ArmeriaAdapter implements ClientAdapter, AutoCloseable {
 
   @Override
   public int execute(Call call) throws Exception {
-    HttpResponse response = client(call).execute(request(call));
+    HttpResponse response = send(client(call), request(call));
     CompletableFuture<AggregatedHttpResponse> aggregated = response.aggregate();
-    if (async) {
-      return Cancellation.await(aggregated, call, response::abort).status().code();
-    }
-    try (Cancellation.Pending cancel = Cancellation.after(call, response::abort)) {
-      return aggregated.join().status().code();
-    } catch (CompletionException e) {
+    try {
+      if (async) {
+        return Cancellation.await(aggregated, call, response::abort).status().code();
+      }
+      try (Cancellation.Pending cancel = Cancellation.after(call, response::abort)) {
+        return aggregated.join().status().code();
+      }
+    } catch (CompletionException | ExecutionException e) {
       throw unwrapped(e.getCause());
+    }
+  }
+
+  /**
+   * Armeria's context propagation (1.33 on) loads Micrometer's accessors with the context class loader as it starts,
+   * which an application server sets to each application's own: so does the second copy of this application, whose
+   * thread is the first copy's.
+   */
+  private static HttpResponse send(WebClient client, HttpRequest request) {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(ArmeriaAdapter.class.getClassLoader());
+    try {
+      return client.execute(request);
+    } finally {
+      thread.setContextClassLoader(previous);
     }
   }
 
@@ -66,8 +86,10 @@ public final class ArmeriaAdapter implements ClientAdapter, AutoCloseable {
     for (String[] header : call.headers) {
       headers.add(header[0], header[1]);
     }
-    RequestHeaders head = headers.build();
-    return call.body == null ? HttpRequest.of(head) : HttpRequest.of(head, MediaType.JSON, call.body);
+    if (call.body == null) {
+      return HttpRequest.of(headers.build());
+    }
+    return HttpRequest.of(headers.contentType(MediaType.JSON).build(), HttpData.ofUtf8(call.body));
   }
 
   /** What went wrong, which Armeria wraps when no request went out ("unprocessed") or the future failed. */
@@ -91,8 +113,7 @@ public final class ArmeriaAdapter implements ClientAdapter, AutoCloseable {
             builder.followRedirects(
                 RedirectConfig.builder()
                     .allowAllDomains()
-                    .allowProtocols(SessionProtocol.HTTP, SessionProtocol.HTTPS, SessionProtocol.H1,
-                        SessionProtocol.H1C, SessionProtocol.H2, SessionProtocol.H2C)
+                    .allowProtocols(SessionProtocol.HTTP, SessionProtocol.HTTPS)
                     .build());
           }
           return builder.build();

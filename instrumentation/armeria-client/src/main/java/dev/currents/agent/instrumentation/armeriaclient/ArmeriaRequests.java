@@ -76,8 +76,8 @@ public final class ArmeriaRequests {
   }
 
   /**
-   * The caller's abort or cancellation (before the request went out, inside Armeria's "unprocessed" wrapper) is a
-   * cancellation, whose Armeria exceptions say nothing the categories know.
+   * What went wrong, which Armeria wraps in an exception of its own when no request went out (a refused connection).
+   * The caller's abort or cancellation is a cancellation, whose Armeria exceptions say nothing the categories know.
    */
   private static Throwable failure(Throwable cause) {
     if (cause == null) {
@@ -88,7 +88,7 @@ public final class ArmeriaRequests {
         reason instanceof AbortedStreamException
             || reason instanceof CancelledSubscriptionException
             || reason instanceof ResponseCancellationException;
-    return cancelled ? CANCELLED : cause;
+    return cancelled ? CANCELLED : reason;
   }
 
   /** The log of the call's first context: the root of the logs of its retries and hops. */
