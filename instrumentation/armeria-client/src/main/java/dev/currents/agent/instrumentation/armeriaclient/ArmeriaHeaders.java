@@ -11,7 +11,8 @@ import dev.currents.agent.bootstrap.HeaderInjector;
  * places that Armeria merges as it writes the request's head: the context's additional headers over the request's
  * own, over the client's defaults (where {@code WebClientBuilder.auth} puts the credential). The request's headers
  * are immutable, so a header is added to the context's additional ones, which reach the wire and go with this
- * request only: a retry or a redirect hop gets a context of its own.
+ * request only: a retry or a redirect hop gets a context of its own. One is taken off by replacing the context's
+ * request with a copy without it, which the advice then sends.
  */
 public final class ArmeriaHeaders implements HeaderInjector<ClientRequestContext> {
 
@@ -36,5 +37,11 @@ public final class ArmeriaHeaders implements HeaderInjector<ClientRequestContext
   public ClientRequestContext with(ClientRequestContext context, String name, String value) {
     context.addAdditionalRequestHeader(name, value);
     return context;
+  }
+
+  @Override
+  public void without(ClientRequestContext context, String name) {
+    HttpRequest request = context.request();
+    context.updateRequest(request.withHeaders(request.headers().toBuilder().removeAndThen(name).build()));
   }
 }

@@ -3,6 +3,7 @@ package dev.currents.agent.instrumentation.armeriaclient;
 import com.linecorp.armeria.client.ClientRequestContext;
 import com.linecorp.armeria.client.ResponseCancellationException;
 import com.linecorp.armeria.client.UnprocessedRequestException;
+import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.ResponseHeaders;
 import com.linecorp.armeria.common.logging.RequestLog;
 import com.linecorp.armeria.common.logging.RequestLogAccess;
@@ -13,6 +14,7 @@ import dev.currents.agent.bootstrap.Attempt;
 import dev.currents.agent.bootstrap.CallParents;
 import dev.currents.agent.bootstrap.CurrentsHeaders;
 import dev.currents.agent.bootstrap.CurrentsRequests;
+import dev.currents.agent.bootstrap.WeakIdentityMap;
 import java.io.IOException;
 import java.util.concurrent.CancellationException;
 
@@ -36,12 +38,28 @@ public final class ArmeriaRequests {
    * retries and redirect hops have for their logs' root: those run on an event loop, where no span is current.
    */
   private final CallParents parents = new CallParents();
+  /**
+   * The last attempt of each call that propagated its trace context, by the log of the call's first context: a
+   * {@code RedirectingClient} makes the next hop's request of the headers the last one sent.
+   */
+  private final WeakIdentityMap<RequestLogAccess, Attempt> propagated = new WeakIdentityMap<>();
 
   private ArmeriaRequests() {}
 
-  /** Starts the attempt of the request of {@code context}, with the trace context, until its log has its end. */
-  public void execute(ClientRequestContext context, String scheme, String host, int port) {
-    Object parent = parents.keptOrCurrent(call(context.log()));
+  /**
+   * Starts the attempt of the request of {@code context}, with the trace context, until its log has its end. Returns
+   * the request to send: the context's, which is another than {@code request} once the {@code traceparent} of the
+   * call's previous attempt is taken off it.
+   */
+  public HttpRequest execute(ClientRequestContext context, HttpRequest request, String scheme, String host, int port) {
+    RequestLogAccess call = call(context.log());
+    HttpRequest toSend = request;
+    Attempt previous = propagated.isEmpty() ? null : propagated.remove(call);
+    if (previous != null) {
+      CurrentsHeaders.withdraw(previous, context, ArmeriaHeaders.INSTANCE);
+      toSend = context.request();
+    }
+    Object parent = parents.keptOrCurrent(call);
     Attempt attempt =
         CurrentsRequests.start(
             ArmeriaClientInstrumentation.CLIENT,
@@ -54,11 +72,14 @@ public final class ArmeriaRequests {
             context,
             ArmeriaHeaders.INSTANCE,
             parent);
-    if (attempt == null) {
-      return;
+    if (attempt != null) {
+      CurrentsHeaders.propagate(attempt, context, ArmeriaHeaders.INSTANCE);
+      if (attempt.traceparent() != null) {
+        propagated.put(call, attempt);
+      }
+      context.log().whenAvailable(RequestLogProperty.RESPONSE_HEADERS).thenAccept(log -> end(attempt, log));
     }
-    CurrentsHeaders.propagate(attempt, context, ArmeriaHeaders.INSTANCE);
-    context.log().whenAvailable(RequestLogProperty.RESPONSE_HEADERS).thenAccept(log -> end(attempt, log));
+    return toSend;
   }
 
   /**
