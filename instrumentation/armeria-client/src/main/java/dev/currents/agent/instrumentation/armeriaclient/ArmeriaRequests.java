@@ -104,7 +104,8 @@ public final class ArmeriaRequests {
     if (cause == null) {
       return NO_RESPONSE;
     }
-    Throwable reason = cause instanceof UnprocessedRequestException && cause.getCause() != null ? cause.getCause() : cause;
+    Throwable reason =
+        cause instanceof UnprocessedRequestException && cause.getCause() != null ? cause.getCause() : cause;
     boolean cancelled =
         reason instanceof AbortedStreamException
             || reason instanceof CancelledSubscriptionException

@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import com.linecorp.armeria.client.ClientFactory;
 import com.linecorp.armeria.client.WebClient;
 import com.linecorp.armeria.client.WebClientRequestPreparation;
+import com.linecorp.armeria.client.retry.Backoff;
 import com.linecorp.armeria.client.retry.RetryRule;
 import com.linecorp.armeria.client.retry.RetryingClient;
+import com.linecorp.armeria.common.AggregatedHttpResponse;
 import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
-import dev.currents.agent.bootstrap.Attempt;
 import dev.currents.agent.common.ErrorCategory;
 import dev.currents.agent.testing.Answer;
 import dev.currents.agent.testing.ClientContract;
@@ -45,8 +46,10 @@ class ArmeriaClientContractTest extends ClientContract {
   void eachRetryOfTheRetryingClientIsAnAttemptOfItsOwn() throws Exception {
     server().answer("/v1/runs/contract-retried", Answer.status(503));
 
-    assertEquals(503, retrying().get(server().uri("/v1/runs/contract-retried").toString()).aggregate().join().status().code());
+    AggregatedHttpResponse response =
+        retrying().get(server().uri("/v1/runs/contract-retried").toString()).aggregate().join();
 
+    assertEquals(503, response.status().code(), "the last attempt's answer");
     List<RecordedEnd> ended = recorder().awaitEnded(3, Duration.ofSeconds(5));
     assertEquals(3, ended.size(), recorder().events().toString());
     ended.forEach(end -> assertEquals(503, end.status()));
@@ -66,8 +69,7 @@ class ArmeriaClientContractTest extends ClientContract {
     List<RecordedEnd> ended = recorder().awaitEnded(3, Duration.ofSeconds(5));
     assertEquals(3, ended.size(), recorder().events().toString());
     for (RecordedEnd end : ended) {
-      Attempt attempt = end.attempt();
-      assertSame(span, attempt.parent(), "retried on an event loop, where no span is current");
+      assertSame(span, end.attempt().parent(), "retried on an event loop, where no span is current");
     }
   }
 
@@ -81,7 +83,8 @@ class ArmeriaClientContractTest extends ClientContract {
 
     List<RecordedEnd> ended = recorder().awaitEnded(1, Duration.ofSeconds(2));
     assertEquals(1, ended.size(), recorder().events().toString());
-    assertEquals(ErrorCategory.CANCELLED, ErrorCategory.ofFailure(ended.get(0).failure()), String.valueOf(ended.get(0).failure()));
+    Throwable failure = ended.get(0).failure();
+    assertEquals(ErrorCategory.CANCELLED, ErrorCategory.ofFailure(failure), String.valueOf(failure));
   }
 
   /** Three attempts at most, the second and third a tenth of a second after the one before. */
@@ -89,8 +92,8 @@ class ArmeriaClientContractTest extends ClientContract {
     return WebClient.builder()
         .factory(factory)
         .decorator(
-            RetryingClient.builder(RetryRule.builder().onStatus(HttpStatus.SERVICE_UNAVAILABLE).thenBackoff(
-                    com.linecorp.armeria.client.retry.Backoff.fixed(100)))
+            RetryingClient.builder(
+                    RetryRule.builder().onStatus(HttpStatus.SERVICE_UNAVAILABLE).thenBackoff(Backoff.fixed(100)))
                 .maxTotalAttempts(3)
                 .newDecorator())
         .build();
