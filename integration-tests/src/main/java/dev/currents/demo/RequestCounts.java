@@ -20,7 +20,7 @@ public final class RequestCounts {
     /** The clients of SPEC section 4, in its order; others sort after them by name. */
     private static final List<String> CLIENT_ORDER = List.of("java-http-client", "http-url-connection", "okhttp",
             "apache-httpclient-4", "apache-httpclient-5", "jetty-httpclient", "reactor-netty",
-            "async-http-client", "vertx-http-client", "micronaut-http-client");
+            "async-http-client", "vertx-http-client", "micronaut-http-client", "armeria-client");
 
     /** Clients in spec order, then by name. */
     public static final Comparator<String> CLIENTS = Comparator

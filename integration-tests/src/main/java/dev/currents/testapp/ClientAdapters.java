@@ -51,7 +51,9 @@ final class ClientAdapters {
           client("vertx-http-client", library("dev.currents.testapp.vertx.VertxAdapter", false)),
           client("vertx-web-client", library("dev.currents.testapp.vertx.VertxAdapter", true)),
           client("micronaut-http-client", library("dev.currents.testapp.micronaut.MicronautAdapter", false)),
-          client("micronaut-http-client-async", library("dev.currents.testapp.micronaut.MicronautAdapter", true)));
+          client("micronaut-http-client-async", library("dev.currents.testapp.micronaut.MicronautAdapter", true)),
+          client("armeria", library("dev.currents.testapp.armeria.ArmeriaAdapter", false)),
+          client("armeria-async", library("dev.currents.testapp.armeria.ArmeriaAdapter", true)));
 
   private static final Map<String, ClientAdapter> MADE = new ConcurrentHashMap<>();
 

@@ -224,6 +224,18 @@ final class Subjects {
               new TestedClient("micronaut-http-client-async", "micronaut-http-client",
                   EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION, SPEAKS_HTTP2, SPEAKS_H2C))));
 
+  /**
+   * Armeria's {@code WebClient}, blocking on its aggregated response and waiting on its future, both cancelled by
+   * aborting the response: each request it sends is an attempt (a redirect hop too). It resends nothing unless the
+   * application decorates it with a {@code RetryingClient} (the module's own tests).
+   */
+  static final Subject.Library ARMERIA =
+      Subject.Library.syncAndAsync(
+          "armeria",
+          "armeria-client",
+          EnumSet.of(CANCEL, EACH_REQUEST_IS_AN_ATTEMPT, LOADED_BY_THE_APPLICATION, SPEAKS_HTTP2, MULTIPLEXES_HTTP2,
+              SPEAKS_H2C));
+
   private Subjects() {}
 
   private static Set<TestedClient.Feature> without(Set<TestedClient.Feature> features, TestedClient.Feature... some) {
@@ -318,6 +330,8 @@ final class Subjects {
     versions.add(VERTX.version("5.1.6"));
     versions.add(MICRONAUT.version("4.8.0"));
     versions.add(MICRONAUT.version("4.10.15"));
+    versions.add(ARMERIA.version("1.21.0"));
+    versions.add(ARMERIA.version("1.37.0"));
     versions.addAll(reactorNettyVersions());
     versions.add(SPRING_5.version("5.3.39"));
     versions.add(SPRING_6.version("6.2.19"));

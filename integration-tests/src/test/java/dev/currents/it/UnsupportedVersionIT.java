@@ -25,7 +25,8 @@ class UnsupportedVersionIT {
         Arguments.of(Subjects.ASYNC_HTTP_CLIENT_2.version("2.0.40"), "async-http-client", "older than 2.1",
             "org.asynchttpclient."),
         Arguments.of(Subjects.VERTX.version("4.0.3"), "vertx-http-client", "older than 4.1", "io.vertx."),
-        Arguments.of(Subjects.MICRONAUT.version("4.7.6"), "micronaut-http-client", "older than 4.8", "io.micronaut."));
+        Arguments.of(Subjects.MICRONAUT.version("4.7.6"), "micronaut-http-client", "older than 4.8", "io.micronaut."),
+        Arguments.of(Subjects.ARMERIA.version("1.20.3"), "armeria-client", "older than 1.21", "com.linecorp.armeria."));
   }
 
   /** Every client of the subject gets its answer, none is recorded, and the agent says so once at debug level. */
